@@ -1,0 +1,52 @@
+/**
+ * One database client for the server, the CLI and the tests: PGlite (Postgres in WASM, stored in
+ * a directory) when no URL is given, node-postgres otherwise. Same schema and dialect for both.
+ * Never import next/* here (STYLE rule 4).
+ */
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import * as schema from './schema'
+
+export type Schema = typeof schema
+export type Db = PgDatabase<PgQueryResultHKT, Schema>
+
+export interface DbHandle {
+  db: Db
+  kind: 'pglite' | 'postgres'
+  close(): Promise<void>
+}
+
+export interface DbOptions {
+  /** postgres://… ; when absent PGlite is used. */
+  url?: string
+  /** PGlite data directory; absent with no url = in-memory. */
+  dataDir?: string
+  /** PGlite: start from a dumped data directory (tests clone a migrated template this way). */
+  loadDataDir?: Blob
+}
+
+export async function openDb(options: DbOptions): Promise<DbHandle> {
+  if (options.url) {
+    const { Pool } = await import('pg')
+    const { drizzle } = await import('drizzle-orm/node-postgres')
+    const pool = new Pool({ connectionString: options.url, max: 10 })
+    const db = drizzle(pool, { schema }) as unknown as Db
+    return { db, kind: 'postgres', close: () => pool.end() }
+  }
+  const { PGlite } = await import('@electric-sql/pglite')
+  const { drizzle } = await import('drizzle-orm/pglite')
+  const client = options.dataDir
+    ? new PGlite(options.dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : undefined)
+    : new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : undefined)
+  await client.waitReady
+  const db = drizzle(client, { schema }) as unknown as Db
+  let closed = false
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      if (closed) return
+      closed = true
+      await client.close()
+    },
+  }
+}

@@ -1,0 +1,6 @@
+export * from './users'
+export * from './projects'
+export * from './documents'
+export * from './codings'
+export * from './framework'
+export * from './arbitration'

@@ -1,0 +1,10 @@
+/** Framework fit (契合度) and the construction-model typology: METHOD.md §4–5, SPEC.md here. */
+export { classifyLevel } from './classify-level'
+export { balancedModelLabels, levelLabels, statusLabels, unbalancedLabel } from './labels'
+export { nameModel, shortLabel } from './name-model'
+export { computeUnseenShare, resolveFitSettings, scoreFit } from './score-fit'
+export { studyCases, studyFramework, studyStatuses, type StudyCase } from './study'
+export { suggestStatus } from './suggest-status'
+export * from './types'
+export { parseFramework, parseFrameworkText, frameworkSchema, type Framework } from '../formats/framework'
+export { parseStatusesCsv } from '../formats/statuses-csv'

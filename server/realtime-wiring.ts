@@ -1,0 +1,141 @@
+/**
+ * Connects the sync server (server/realtime, a library) to Concord: authentication on upgrade,
+ * room authorization, Drizzle persistence, the codings projection, Redis fan-out, and the
+ * plain-data LiveDocs API that services use to change documents.
+ */
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { eq } from 'drizzle-orm'
+import * as Y from 'yjs'
+import { transcripts } from '../db/schema'
+import type { AppContext, LiveDocs, PlainCoding } from './context'
+import { nodeHeaders, resolveActor } from './auth/actor'
+import { ConcordError } from './errors'
+import { addCodingsToDoc, removeCodingFromDoc } from './domain/editor/build-doc'
+import { projectDoc } from './domain/editor/project-codings'
+import { parseRoom } from './realtime-rooms'
+import { createRedisFanout, createSyncServer, type Fanout } from './realtime'
+import { createDrizzleDocStore } from './services/documents/drizzle-doc-store'
+import { saveDocProjection } from './services/documents/save-projection'
+import { authorizeRoom } from './services/realtime/authorize-room'
+
+export interface RealtimeHandle {
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean
+  live: LiveDocs
+  close(): Promise<void>
+}
+
+/** Same-origin sockets only (plus configured origins): stops cross-site WebSocket hijacking. */
+function originAllowed(req: IncomingMessage, extra: string[]): boolean {
+  const origin = req.headers.origin
+  if (!origin) return true // non-browser clients (scripts) send no Origin; they authenticate with tokens
+  if (extra.includes(origin)) return true
+  try {
+    return new URL(origin).host === req.headers.host
+  } catch {
+    return false
+  }
+}
+
+export async function startRealtime(ctx: AppContext): Promise<RealtimeHandle> {
+  const { db } = ctx
+  const extraOrigins = [ctx.env.NEXTAUTH_URL ? new URL(ctx.env.NEXTAUTH_URL).origin : '', ...ctx.env.CONCORD_ALLOWED_ORIGINS.split(',')]
+    .map((s) => s.trim())
+    .filter(Boolean)
+  const projectOfTranscript = new Map<string, string>()
+  const projectOfRoom = async (room: string): Promise<string | null> => {
+    const parsed = parseRoom(room)
+    if (!parsed) return null
+    if (parsed.kind === 'summary') return parsed.projectId
+    const cached = projectOfTranscript.get(parsed.transcriptId)
+    if (cached) return cached
+    const rows = await db.select({ projectId: transcripts.projectId }).from(transcripts).where(eq(transcripts.id, parsed.transcriptId))
+    if (rows[0]) projectOfTranscript.set(parsed.transcriptId, rows[0].projectId)
+    return rows[0]?.projectId ?? null
+  }
+
+  const fanout: Fanout | undefined = ctx.env.REDIS_URL ? createRedisFanout({ url: ctx.env.REDIS_URL }) : undefined
+
+  const sync = createSyncServer({
+    store: createDrizzleDocStore(db),
+    fanout,
+    async authorize(req, room) {
+      if (!originAllowed(req, extraOrigins)) throw new ConcordError('forbidden', 'Cross-origin connection refused.')
+      const url = new URL(req.url ?? '/', 'http://localhost')
+      const actor = await resolveActor(db, ctx.authSecret, nodeHeaders(req.headers), url.searchParams.get('token'))
+      const grant = await authorizeRoom(db, actor, room)
+      return { userId: grant.userId, mode: grant.mode }
+    },
+    async onDocChanged(room, doc) {
+      const projectId = await projectOfRoom(room)
+      if (!projectId || parseRoom(room)?.kind === 'summary') return
+      await saveDocProjection(db, projectId, room, doc)
+      ctx.events.publish(projectId, 'codings')
+    },
+  })
+
+  const snapshotDoc = async (room: string) => {
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, await sync.readDocState(room))
+    return doc
+  }
+  const reproject = async (room: string) => {
+    const projectId = await projectOfRoom(room)
+    if (!projectId) return
+    const doc = await snapshotDoc(room)
+    await saveDocProjection(db, projectId, room, doc)
+    doc.destroy()
+    ctx.events.publish(projectId, 'codings')
+  }
+
+  const live: LiveDocs = {
+    async editCodings(room, edit) {
+      await sync.updateDoc(room, (doc) => {
+        for (const c of edit.remove ?? []) removeCodingFromDoc(doc, c)
+        if (edit.add?.length) addCodingsToDoc(doc, edit.add)
+      })
+      await reproject(room)
+    },
+    async mapCodings(room, fn) {
+      let changed = 0
+      await sync.updateDoc(room, (doc) => {
+        const current = projectDoc(doc.getXmlFragment('default')).codings
+        const add: PlainCoding[] = []
+        for (const c of current) {
+          const plain = { codeId: c.codeId, coderId: c.coderId, start: c.start, end: c.end }
+          const next = fn(plain)
+          if (next && next.codeId === plain.codeId && next.coderId === plain.coderId && next.start === plain.start && next.end === plain.end) continue
+          removeCodingFromDoc(doc, plain)
+          if (next) add.push(next)
+          changed++
+        }
+        if (add.length) addCodingsToDoc(doc, add)
+      })
+      await reproject(room)
+      return changed
+    },
+    async readProjection(room) {
+      const doc = await snapshotDoc(room)
+      const p = projectDoc(doc.getXmlFragment('default'))
+      doc.destroy()
+      return p
+    },
+    readState: (room) => sync.readDocState(room),
+    async applyUpdate(room, update) {
+      await sync.updateDoc(room, (doc) => Y.applyUpdate(doc, update))
+      await reproject(room)
+    },
+    async recheckAccess() {
+      await sync.revokeAccess(() => true)
+    },
+  }
+
+  return {
+    handleUpgrade: (req, socket, head) => sync.handleUpgrade(req, socket, head),
+    live,
+    async close() {
+      await sync.close()
+      await fanout?.close?.()
+    },
+  }
+}

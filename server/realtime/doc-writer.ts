@@ -1,0 +1,119 @@
+import * as Y from 'yjs'
+import type { DocStore } from './doc-store'
+
+/**
+ * Writes one room's updates to its DocStore. Updates are batched for at most `delayMs` (merged
+ * into one row), so a crash loses at most that window; reconnecting clients re-send what the
+ * server lacks. Appends and compactions of a room run one at a time, in order, on one promise
+ * chain, which is what keeps two compactions of a doc from overlapping in this process.
+ */
+export interface DocWriter {
+  enqueue(update: Uint8Array): void
+  /** Stores everything enqueued so far; rejects if the store failed (the batch is kept and retried). */
+  flush(): Promise<void>
+  /** Flushes, then compacts if anything was appended since the doc was loaded or last compacted. */
+  settle(): Promise<void>
+  /** Stops the retry timer. */
+  stop(): void
+}
+
+export interface DocWriterOptions {
+  room: string
+  store: DocStore
+  delayMs: number
+  /** Compact once this many rows are stored for the room. */
+  compactAfter: number
+  /** Rows the store returned at load. */
+  storedRows: number
+  /** The room's snapshot for `DocStore.compact`, computed at compaction time. */
+  readSnapshot: () => Uint8Array
+  /** Cross-instance compaction lock (see Fanout.tryLock). */
+  tryLock?: (name: string, ttlMs: number) => Promise<(() => Promise<void>) | null>
+  onError: (error: unknown, what: string) => void
+  retryMs?: number
+}
+
+export function createDocWriter(o: DocWriterOptions): DocWriter {
+  let pending: Uint8Array[] = []
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let chain: Promise<void> = Promise.resolve()
+  let rows = o.storedRows
+  let appendedSinceCompaction = false
+  let stopped = false
+
+  const run = (task: () => Promise<void>): Promise<void> => {
+    const p = chain.then(task)
+    chain = p.catch(() => {})
+    return p
+  }
+
+  const schedule = (ms: number) => {
+    if (timer || stopped) return
+    timer = setTimeout(() => {
+      timer = null
+      flush().catch((error) => o.onError(error, 'append'))
+    }, ms)
+  }
+
+  const appendPending = async () => {
+    if (pending.length === 0) return
+    const batch = pending
+    pending = []
+    const update = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch)
+    try {
+      await o.store.append(o.room, update)
+    } catch (error) {
+      pending = [update, ...pending]
+      schedule(o.retryMs ?? 1000)
+      throw error
+    }
+    rows++
+    appendedSinceCompaction = true
+  }
+
+  const compact = async () => {
+    const release = o.tryLock ? await o.tryLock(`compact:${o.room}`, 30_000) : async () => {}
+    if (!release) return // another instance is compacting this doc; its snapshot plus our later appends suffice
+    try {
+      // Anything still pending is in the snapshot too and is appended after it: a duplicate
+      // update is a no-op for Yjs.
+      await o.store.compact(o.room, o.readSnapshot())
+      rows = 1
+      appendedSinceCompaction = false
+    } catch (error) {
+      o.onError(error, 'compact')
+    } finally {
+      await release().catch((error) => o.onError(error, 'unlock'))
+    }
+  }
+
+  const flush = () => {
+    if (timer) {
+      clearTimeout(timer)
+      timer = null
+    }
+    return run(async () => {
+      await appendPending()
+      if (rows >= o.compactAfter) await compact()
+    })
+  }
+
+  return {
+    enqueue(update) {
+      pending.push(update)
+      schedule(o.delayMs)
+    },
+    flush,
+    settle: () =>
+      flush().then(() =>
+        run(async () => {
+          if (appendedSinceCompaction && rows > 1) await compact()
+        }),
+      ),
+    stop() {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      timer = null
+    },
+  }
+}
