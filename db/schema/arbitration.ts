@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, integer } from 'drizzle-orm/pg-core'
+import { index, jsonb, pgTable, text, timestamp, integer, uniqueIndex } from 'drizzle-orm/pg-core'
 import { projects } from './projects'
 import { users } from './users'
 import { rounds } from './codings'
@@ -25,8 +25,13 @@ export const disputes = pgTable(
     /** Stable identity so re-detection does not duplicate a dispute. */
     fingerprint: text('fingerprint').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set when re-detection no longer finds this dispute (a coder's codings changed): it leaves
+     * the queue but keeps its decisions for the log; a new dispute describes the new codings.
+     */
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
   },
-  (t) => [index('disputes_project_idx').on(t.projectId, t.state)],
+  (t) => [index('disputes_project_idx').on(t.projectId, t.state), uniqueIndex('disputes_fingerprint_idx').on(t.projectId, t.fingerprint)],
 )
 
 export const decisions = pgTable(
@@ -44,6 +49,11 @@ export const decisions = pgTable(
     after: jsonb('after').$type<unknown>(),
     /** The decision this one replaced when a dispute was reopened and decided again. */
     replacesId: text('replaces_id'),
+    /**
+     * The change this decision made to the consensus, so a later decision can revert it exactly:
+     * spans `{ added: PlainCoding[], removed: PlainCoding[] }`, statuses `{ previous, next }`.
+     */
+    applied: jsonb('applied').$type<unknown>(),
   },
   (t) => [index('decisions_project_idx').on(t.projectId, t.decidedAt)],
 )
@@ -58,6 +68,27 @@ export const disputeComments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('dispute_comments_dispute_idx').on(t.disputeId)],
+)
+
+/**
+ * Agreed codings of a revealed round copied into the consensus automatically (all coders coded
+ * the same passage within the tolerance). Kept so that re-detection never adds them twice and
+ * never re-adds one the lead removed by hand.
+ */
+export const consensusMerges = pgTable(
+  'consensus_merges',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    roundId: text('round_id').references(() => rounds.id, { onDelete: 'cascade' }),
+    documentId: text('document_id').notNull(),
+    codeId: text('code_id').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    /** The consensus spans written: [{ codeId, coderId, start, end }]. */
+    spans: jsonb('spans').$type<unknown[]>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('consensus_merges_fingerprint_idx').on(t.projectId, t.fingerprint)],
 )
 
 /** A pinned agreement report: parameters + the snapshot of every layer it used. */

@@ -152,16 +152,31 @@ describe('marks-only validation of layer updates', () => {
     expect(findMarksOnlyViolation(ctx, step2)).toBeNull()
   })
 
-  it('[SYNC8] rejects deletes of items the server does not know and garbage bytes', () => {
-    const { ctx } = setup()
-    const e = encoding.createEncoder()
-    encoding.writeVarUint(e, 0) // no structs
-    encoding.writeVarUint(e, 1) // delete set: one client
-    encoding.writeVarUint(e, 424242)
-    encoding.writeVarUint(e, 1)
-    encoding.writeVarUint(e, 0)
-    encoding.writeVarUint(e, 5)
-    expect(findMarksOnlyViolation(ctx, encoding.toUint8Array(e))).toBe('deletes unknown items')
+  it('[SYNC8] rejects deletes of canonical items the server does not have, and garbage bytes', () => {
+    const { canonical, ctx } = setup()
+    const deleteRange = (client: number, clock: number, len: number) => {
+      const e = encoding.createEncoder()
+      encoding.writeVarUint(e, 0) // no structs
+      encoding.writeVarUint(e, 1) // delete set: one client
+      encoding.writeVarUint(e, client)
+      encoding.writeVarUint(e, 1)
+      encoding.writeVarUint(e, clock)
+      encoding.writeVarUint(e, len)
+      return encoding.toUint8Array(e)
+    }
+    const end = Y.getState(canonical.store, canonical.clientID)
+    // Pending in the layer, this would delete canonical text once it arrived.
+    expect(findMarksOnlyViolation(ctx, deleteRange(canonical.clientID, end, 5))).toBe('deletes unknown items')
     expect(findMarksOnlyViolation(ctx, new Uint8Array([9, 9, 9, 9]))).toBe('malformed update')
+  })
+
+  it('[SYNC8] accepts an update that overtakes the client\'s own earlier one (lost with a dropped socket)', () => {
+    const { client, ctx } = setup()
+    const lost = capture(client, () => textOf(client, 0).format(0, 6, { 'code--AAAAAAAA': code('feel', 'alice') }))
+    const next = capture(client, () => {
+      textOf(client, 0).format(2, 4, { 'code--AAAAAAAA': null }) // refers to the lost items
+    })
+    expect(findMarksOnlyViolation(ctx, next)).toBeNull()
+    expect(findMarksOnlyViolation(ctx, lost)).toBeNull()
   })
 })

@@ -50,7 +50,7 @@ export function findMarksOnlyViolation(ctx: MarksContext, update: Uint8Array): s
     // server restart) is inert, except that any item placed in a map slot deletes its value.
     if (s instanceof Y.GC) continue
     if (s instanceof Y.Item && s.content instanceof Y.ContentDeleted) {
-      const parentProblem = findParentProblem(ctx.doc, s, ownStructs, seen)
+      const parentProblem = findParentProblem(ctx, s, ownStructs, seen)
       if (parentProblem) return parentProblem
       continue
     }
@@ -63,20 +63,27 @@ export function findMarksOnlyViolation(ctx: MarksContext, update: Uint8Array): s
       if (typeof codeId !== 'string' || codeId === '') return 'code mark without codeId'
       if (coderId !== ctx.userId) return 'code mark of another coder'
     }
-    const parentProblem = findParentProblem(ctx.doc, s, ownStructs, seen)
+    const parentProblem = findParentProblem(ctx, s, ownStructs, seen)
     if (parentProblem) return parentProblem
   }
   for (const [client, ranges] of ds.clients) {
     for (const { clock, len } of ranges) {
-      const problem = findDeleteProblem(ctx.doc, client, clock, clock + len, ownStructs.get(client) ?? [])
+      const problem = findDeleteProblem(ctx, client, clock, clock + len, ownStructs.get(client) ?? [])
       if (problem) return problem
     }
   }
   return null
 }
 
-/** Deletes may remove format items (own, or existing ones) and re-delete deleted content only. */
-function findDeleteProblem(doc: Y.Doc, client: number, start: number, end: number, own: Struct[]): string | null {
+/**
+ * Deletes may remove format items (own, or existing ones) and re-delete deleted content only.
+ * Items the server has not seen yet are fine unless they are canonical: a client's update can
+ * overtake its own earlier one lost with a dropped socket (re-sent in its next sync step 2), and
+ * Yjs keeps such a delete pending until the items arrive, each of them checked on arrival. The
+ * server's layer has every canonical item, so an unknown canonical item is a forgery.
+ */
+function findDeleteProblem(ctx: MarksContext, client: number, start: number, end: number, own: Struct[]): string | null {
+  const doc = ctx.doc
   const list = doc.store.clients.get(client) as Array<Y.Item | Y.GC> | undefined
   const known = list ? Y.getState(doc.store, client) : 0
   let c = start
@@ -86,7 +93,7 @@ function findDeleteProblem(doc: Y.Doc, client: number, start: number, end: numbe
       c = mine.id.clock + mine.length // validated as a format item above
       continue
     }
-    if (!list || c >= known) return 'deletes unknown items'
+    if (!list || c >= known) return ctx.canonicalClients.has(client) ? 'deletes unknown items' : null
     const it = list[Y.findIndexSS(list as never, c)]
     const harmless = it instanceof Y.GC || (it instanceof Y.Item && (it.deleted || it.content instanceof Y.ContentFormat))
     if (!harmless) return 'deletes a non-format item'
@@ -100,24 +107,28 @@ function findDeleteProblem(doc: Y.Doc, client: number, start: number, end: numbe
  * (a chain of origins inside one update is resolved once) and breaks forged origin cycles.
  */
 function findParentProblem(
-  doc: Y.Doc,
+  ctx: MarksContext,
   s: Y.Item,
   own: Map<number, Struct[]>,
   seen: Map<Struct, string | null>,
 ): string | null {
   if (seen.has(s)) return seen.get(s) ?? null
   seen.set(s, 'origin cycle')
-  const problem = resolveParentProblem(doc, s, own, seen)
+  const problem = resolveParentProblem(ctx, s, own, seen)
   seen.set(s, problem)
   return problem
 }
 
 function resolveParentProblem(
-  doc: Y.Doc,
+  ctx: MarksContext,
   s: Y.Item,
   own: Map<number, Struct[]>,
   seen: Map<Struct, string | null>,
 ): string | null {
+  const doc = ctx.doc
+  // Like deletes (above): Yjs keeps an item pending until its neighbour or parent arrives, and a
+  // non-canonical one can only arrive through this check; a canonical one the layer lacks is forged.
+  const unknown = (id: Y.ID, problem: string) => (ctx.canonicalClients.has(id.client) ? problem : null)
   const parent = s.parent as unknown
   if (typeof parent === 'string') {
     // A root type: only a root Y.Text could hold marks, and transcripts have none.
@@ -126,7 +137,7 @@ function resolveParentProblem(
   if (parent instanceof Y.ID) {
     if (s.parentSub !== null) return 'format in a map slot'
     const owner = findStruct(doc, own, parent)
-    if (owner === undefined) return 'unknown parent'
+    if (owner === undefined) return unknown(parent, 'unknown parent')
     if (owner instanceof Y.GC) return null // parent already collected: Yjs drops the item
     if (owner instanceof Y.Item && owner.content instanceof Y.ContentType && owner.content.type instanceof Y.Text) return null
     return 'format outside a text'
@@ -135,10 +146,10 @@ function resolveParentProblem(
   const neighbourId = s.origin ?? s.rightOrigin
   if (!neighbourId) return 'format without parent'
   const neighbour = findStruct(doc, own, neighbourId)
-  if (neighbour === undefined || neighbour instanceof Y.Skip) return 'unknown origin'
+  if (neighbour === undefined || neighbour instanceof Y.Skip) return unknown(neighbourId, 'unknown origin')
   if (neighbour instanceof Y.GC) return null // neighbour collected: Yjs drops the item
   if (findOwn(own.get(neighbour.id.client) ?? [], neighbour.id.clock) === neighbour) {
-    return findParentProblem(doc, neighbour, own, seen)
+    return findParentProblem(ctx, neighbour, own, seen)
   }
   if (neighbour.parentSub !== null) return 'format in a map slot'
   return neighbour.parent instanceof Y.Text ? null : 'format outside a text'

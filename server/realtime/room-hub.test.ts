@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createRoomHub, type RoomHub, type RoomHubOptions } from './room-hub'
+import { createRoomHub, type Grant, type RoomHub, type RoomHubOptions } from './room-hub'
 import { createMemoryFanoutHub } from './fanout'
 import { createSpyStore } from './testing/spy-store'
 import {
@@ -8,9 +8,9 @@ import {
 } from './testing/sim-client'
 
 const quiet = { warn() {}, error() {} }
-const rw = (userId: string) => ({ userId, mode: 'rw' as const })
-const ro = (userId: string) => ({ userId, mode: 'ro' as const })
-const marks = (userId: string) => ({ userId, mode: 'marks' as const })
+const rw = (userId: string): Grant => ({ userId, mode: 'rw' })
+const ro = (userId: string): Grant => ({ userId, mode: 'ro' })
+const marks = (userId: string): Grant => ({ userId, mode: 'marks' })
 const code = (codeId: string, coderId: string) => ({ codeId, coderId })
 
 const hubs: RoomHub[] = []
@@ -24,7 +24,7 @@ afterEach(async () => {
 })
 
 /** Connects clients, waits for the room(s) to load, and delivers everything. */
-async function join(hub: RoomHub, entries: Array<[SimClient, string, ReturnType<typeof rw>]>) {
+async function join(hub: RoomHub, entries: Array<[SimClient, string, Grant]>) {
   for (const [client, room, grant] of entries) client.connect(hub, room, grant)
   for (const room of new Set(entries.map((e) => e[1]))) await hub.readDocState(room)
   flushAll(entries.map((e) => e[0]))

@@ -58,7 +58,7 @@ describe('concord fit', () => {
     expect(code).toBe(0)
     const lines = stdout.split('\n')
     expect(lines[0]).toMatch(/^case\s+talent\s+technology\s+administration\s+model$/)
-    expect(lines.find((l) => l.startsWith('Z '))).toMatch(/^Z\s+0% high\s+42\.86% medium\s+20% high\s+强人才\+强行政（非均衡）  strong talent \+ strong administration \(unbalanced\)$/)
+    expect(lines.find((l) => l.startsWith('Z '))).toMatch(/^Z\s+0% high\s+42\.86% medium\s+20% high\s+强人才\+强行政（非均衡） {2}strong talent \+ strong administration \(unbalanced\)$/)
     expect(lines.find((l) => l.startsWith('T '))).toMatch(/71\.43% low\s+40% medium\s+强人才（非均衡）/)
     expect(stdout).toContain('high ≤ 20%, medium ≤ 50%')
   })

@@ -1,4 +1,4 @@
-import { jsonBody, route } from '@/app/lib/route'
+import { jsonBody, route } from '@/app/lib/route-handler'
 import { createProject } from '@/server/services/projects/create-project'
 import { listProjects } from '@/server/services/projects/list-projects'
 

@@ -1,4 +1,4 @@
-import { jsonBody, route } from '@/app/lib/route'
+import { jsonBody, route } from '@/app/lib/route-handler'
 import { signUp } from '@/server/services/users/sign-up'
 import { acceptPendingInvitations } from '@/server/services/members/manage-members'
 

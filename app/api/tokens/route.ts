@@ -1,4 +1,4 @@
-import { jsonBody, route } from '@/app/lib/route'
+import { jsonBody, route } from '@/app/lib/route-handler'
 import { createAccessToken, listAccessTokens } from '@/server/services/tokens/manage-tokens'
 
 export const GET = route(({ ctx, actor }) => listAccessTokens(ctx.db, actor!))

@@ -1,4 +1,4 @@
-import { jsonBody, route } from '@/app/lib/route'
+import { jsonBody, route } from '@/app/lib/route-handler'
 import { getProject } from '@/server/services/projects/get-project'
 import { updateProject } from '@/server/services/projects/update-project'
 

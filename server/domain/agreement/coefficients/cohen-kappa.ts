@@ -38,13 +38,13 @@ export function cohenKappaOf(table: RatingTable, weights: KappaWeights = 'none')
   const p = new Float64Array(q * q)
   const rows = new Float64Array(q)
   const cols = new Float64Array(q)
-  for (let u = 0; u < n; u++) {
-    const a = table.cells[2 * u]
-    const b = table.cells[2 * u + 1]
-    p[a * q + b] += 1 / n
-    rows[a] += 1 / n
-    cols[b] += 1 / n
-  }
+  for (let u = 0; u < n; u++) p[table.cells[2 * u] * q + table.cells[2 * u + 1]]++
+  for (let i = 0; i < q; i++)
+    for (let j = 0; j < q; j++) {
+      p[i * q + j] /= n
+      rows[i] += p[i * q + j]
+      cols[j] += p[i * q + j]
+    }
   const w = weightMatrix(q, weights)
   let po = 0
   let pe = 0

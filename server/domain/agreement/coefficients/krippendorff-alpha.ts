@@ -47,10 +47,11 @@ export type KrippendorffAlpha = Estimate<{
 
 export const defaultSeed = 1
 
-/** Pairable units as a compact list: unit k holds the category indices pairs[offsets[k]…offsets[k+1]). */
+/** Pairable units as a compact list: unit u holds the category indices values[offsets[u]…offsets[u+1]). */
 interface Pairable {
+  count: number
   offsets: Int32Array
-  pairs: Int32Array
+  values: Int32Array
 }
 
 export function krippendorffAlphaOf(table: RatingTable, level: Level, options: AlphaOptions = {}): KrippendorffAlpha {
@@ -59,11 +60,9 @@ export function krippendorffAlphaOf(table: RatingTable, level: Level, options: A
     throw badInput(`the ${level} level needs numeric ratings`, [{ path: 'level', message: level }])
   if (table.coders < 2) return { value: null, reason: 'needs at least 2 coders' }
   const pairable = collectPairable(table)
-  const unitCount = pairable.offsets.length - 1
-  if (unitCount === 0) return { value: null, reason: 'undefined: no unit has values from two or more coders (nothing is pairable)' }
-  const values = table.categories.map(Number)
-  const all = Int32Array.from({ length: unitCount }, (_, i) => i)
-  const point = alphaOfUnits(level, values, pairable, all)
+  if (pairable.count === 0) return { value: null, reason: 'undefined: no unit has values from two or more coders (nothing is pairable)' }
+  const scale = table.categories.map(Number)
+  const point = alphaOfUnits(level, scale, pairable, null)
   if (point.expected <= 0)
     return { value: null, reason: 'undefined: every pairable value is the same, so there is no variation to be reliable about (D_e = 0)' }
   const replicates = Math.max(0, Math.floor(options.bootstrap ?? 0))
@@ -73,60 +72,77 @@ export function krippendorffAlphaOf(table: RatingTable, level: Level, options: A
     observed: point.observed,
     expected: point.expected,
     values: point.n,
-    units: unitCount,
-    bootstrap: replicates > 0 ? bootstrapUnits(level, values, pairable, replicates, options.seed ?? defaultSeed) : null,
+    units: pairable.count,
+    bootstrap: replicates > 0 ? bootstrapUnits(level, scale, pairable, replicates, options.seed ?? defaultSeed) : null,
   }
 }
 
 function collectPairable(table: RatingTable): Pairable {
-  const offsets = [0]
-  const pairs: number[] = []
+  let count = 0
+  let total = 0
+  for (let u = 0; u < table.units; u++)
+    if (table.raters[u] >= 2) {
+      count++
+      total += table.raters[u]
+    }
+  const offsets = new Int32Array(count + 1)
+  const values = new Int32Array(total)
+  let k = 0
+  let at = 0
   for (let u = 0; u < table.units; u++) {
     if (table.raters[u] < 2) continue
-    for (let i = 0; i < table.coders; i++) {
-      const k = table.cells[u * table.coders + i]
-      if (k >= 0) pairs.push(k)
-    }
-    offsets.push(pairs.length)
+    for (let i = u * table.coders; i < (u + 1) * table.coders; i++) if (table.cells[i] >= 0) values[at++] = table.cells[i]
+    offsets[++k] = at
   }
-  return { offsets: Int32Array.from(offsets), pairs: Int32Array.from(pairs) }
+  return { count, offsets, values }
 }
 
-/** α over the given pairable units (repeats allowed: that is how a bootstrap resample looks). */
-function alphaOfUnits(level: Level, values: number[], p: Pairable, units: Int32Array) {
-  const counts = new Float64Array(values.length)
+/** Σ_{i≠j} δ²(v_i, v_j) / (m_u − 1): the unit's share of Σ o_ck δ²_ck. */
+function unitDisagreement(p: Pairable, u: number, level: Level, delta: (a: number, b: number) => number): number {
+  const from = p.offsets[u]
+  const to = p.offsets[u + 1]
+  let s = 0
+  // Nominal is the common case (presence of a code) and needs no call per pair.
+  if (level === 'nominal') for (let i = from; i < to; i++) for (let j = i + 1; j < to; j++) s += p.values[i] === p.values[j] ? 0 : 1
+  else for (let i = from; i < to; i++) for (let j = i + 1; j < to; j++) s += delta(p.values[i], p.values[j])
+  return (2 * s) / (to - from - 1)
+}
+
+/**
+ * α over all pairable units (`draw` null) or over a resample of them (`draw` lists unit indices,
+ * repeats allowed). `fixed` holds each unit's disagreement when δ does not depend on the data
+ * (every level but ordinal), so that a resample only adds them up.
+ */
+function alphaOfUnits(level: Level, scale: number[], p: Pairable, draw: Int32Array | null, fixed?: Float64Array) {
+  const counts = new Float64Array(scale.length)
+  const size = draw ? draw.length : p.count
   let n = 0
-  for (const u of units)
-    for (let i = p.offsets[u]; i < p.offsets[u + 1]; i++) {
-      counts[p.pairs[i]]++
-      n++
-    }
-  const delta = metric(level, values, counts)
   let observedSum = 0 // Σ o_ck δ²_ck
-  for (const u of units) {
-    const from = p.offsets[u]
-    const to = p.offsets[u + 1]
-    let s = 0
-    for (let i = from; i < to; i++) for (let j = i + 1; j < to; j++) s += delta(p.pairs[i], p.pairs[j])
-    observedSum += (2 * s) / (to - from - 1)
+  for (let d = 0; d < size; d++) {
+    const u = draw ? draw[d] : d
+    for (let i = p.offsets[u]; i < p.offsets[u + 1]; i++) counts[p.values[i]]++
+    n += p.offsets[u + 1] - p.offsets[u]
+    if (fixed) observedSum += fixed[u]
   }
-  const expectedSum = expectedDisagreementSum(level, values, counts, n, delta) // Σ n_c n_k δ²_ck
+  const delta = metric(level, scale, counts)
+  if (!fixed) for (let d = 0; d < size; d++) observedSum += unitDisagreement(p, draw ? draw[d] : d, level, delta)
+  const expectedSum = expectedDisagreementSum(level, scale, counts, n, delta) // Σ n_c n_k δ²_ck
   const observed = observedSum / n
   const expected = expectedSum / (n * (n - 1))
   return { alpha: 1 - observed / expected, observed, expected, n }
 }
 
 /** δ²(c, k) on category indices; ordinal distances depend on the value frequencies n_g. */
-function metric(level: Level, values: number[], counts: Float64Array): (a: number, b: number) => number {
+function metric(level: Level, scale: number[], counts: Float64Array): (a: number, b: number) => number {
   switch (level) {
     case 'nominal':
       return (a, b) => (a === b ? 0 : 1)
     case 'interval':
-      return (a, b) => (values[a] - values[b]) ** 2
+      return (a, b) => (scale[a] - scale[b]) ** 2
     case 'ratio':
       return (a, b) => {
-        const sum = values[a] + values[b]
-        return sum === 0 ? 0 : ((values[a] - values[b]) / sum) ** 2
+        const sum = scale[a] + scale[b]
+        return sum === 0 ? 0 : ((scale[a] - scale[b]) / sum) ** 2
       }
     case 'ordinal': {
       // δ²_ck = (Σ_{g=c..k} n_g − (n_c + n_k)/2)², with below[k] = Σ_{g<k} n_g.
@@ -142,15 +158,15 @@ function metric(level: Level, values: number[], counts: Float64Array): (a: numbe
   }
 }
 
-function expectedDisagreementSum(level: Level, values: number[], counts: Float64Array, n: number, delta: (a: number, b: number) => number): number {
+function expectedDisagreementSum(level: Level, scale: number[], counts: Float64Array, n: number, delta: (a: number, b: number) => number): number {
   if (level === 'nominal') return n * n - counts.reduce((s, c) => s + c * c, 0)
   if (level === 'interval') {
     // Σ_c Σ_k n_c n_k (v_c − v_k)² = 2 (n Σ n_c d_c² − (Σ n_c d_c)²), with d = v − mean for accuracy.
-    const mean = counts.reduce((s, c, k) => s + c * values[k], 0) / n
+    const mean = counts.reduce((s, c, k) => s + c * scale[k], 0) / n
     let s1 = 0
     let s2 = 0
     counts.forEach((c, k) => {
-      const d = values[k] - mean
+      const d = scale[k] - mean
       s1 += c * d
       s2 += c * d * d
     })
@@ -171,14 +187,19 @@ function expectedDisagreementSum(level: Level, values: number[], counts: Float64
  * (2016, BMC Med Res Methodol 16:93) recommend, not Hayes & Krippendorff's (2007) resampling of
  * pairable values with D_e held fixed.
  */
-function bootstrapUnits(level: Level, values: number[], p: Pairable, replicates: number, seed: number): AlphaBootstrap {
+function bootstrapUnits(level: Level, scale: number[], p: Pairable, replicates: number, seed: number): AlphaBootstrap {
   const random = createRandom(seed)
-  const unitCount = p.offsets.length - 1
-  const draw = new Int32Array(unitCount)
+  let fixed: Float64Array | undefined
+  if (level !== 'ordinal') {
+    const delta = metric(level, scale, new Float64Array(scale.length))
+    fixed = new Float64Array(p.count)
+    for (let u = 0; u < p.count; u++) fixed[u] = unitDisagreement(p, u, level, delta)
+  }
+  const draw = new Int32Array(p.count)
   const alphas: number[] = []
   for (let r = 0; r < replicates; r++) {
-    for (let i = 0; i < unitCount; i++) draw[i] = Math.floor(random() * unitCount)
-    const result = alphaOfUnits(level, values, p, draw)
+    for (let i = 0; i < p.count; i++) draw[i] = Math.floor(random() * p.count)
+    const result = alphaOfUnits(level, scale, p, draw, fixed)
     if (result.expected > 0) alphas.push(result.alpha)
   }
   const sorted = Float64Array.from(alphas).sort()

@@ -25,8 +25,17 @@ interface AgreementTerms {
   unanimous: number
 }
 
-/** One pass over the table: agreeing ordered pairs per unit and the category shares π_k. */
+// computeCoefficients asks for these terms five times (percent, Fleiss, Scott, BP, AC1) per table.
+const measured = new WeakMap<RatingTable, AgreementTerms>()
+
 function measureAgreement(table: RatingTable): AgreementTerms {
+  let terms = measured.get(table)
+  if (!terms) measured.set(table, (terms = measureAgreementOnce(table)))
+  return terms
+}
+
+/** One pass over the table: agreeing ordered pairs per unit and the category shares π_k. */
+function measureAgreementOnce(table: RatingTable): AgreementTerms {
   const { cells, raters, coders, units } = table
   const pi = new Float64Array(table.categories.length)
   const paUnit = new Float64Array(units)
@@ -57,28 +66,29 @@ function measureAgreement(table: RatingTable): AgreementTerms {
 /**
  * Gwet's (2014, §5.4) variance of a coefficient (pa − pe)/(1 − pe), conditional on the coders:
  * per unit κ_i = (n / n2)(pa_i − pe·[r_i ≥ 2])/(1 − pe) and κ*_i = κ_i − 2(1 − κ)(pe_i − pe)/(1 − pe);
- * var = Σ (κ*_i − κ)² / (n (n − 1)). `peUnit` is the unit's share of chance agreement (pe_i).
+ * var = Σ (κ*_i − κ)² / (n (n − 1)). `peUnit` holds each unit's chance agreement pe_i (null when it is a constant, as for BP).
  */
-function gwetStandardError(table: RatingTable, t: AgreementTerms, pe: number, value: number, peUnit: (u: number) => number): number | null {
+function gwetStandardError(table: RatingTable, t: AgreementTerms, pe: number, value: number, peUnit: Float64Array | null): number | null {
   if (t.n < 2) return null
   let sum = 0
   for (let u = 0; u < t.n; u++) {
     const rated2 = table.raters[u] >= 2 ? 1 : 0
     const kappaU = ((t.n / t.n2) * (t.paUnit[u] - pe * rated2)) / (1 - pe)
-    const star = kappaU - (2 * (1 - value) * (peUnit(u) - pe)) / (1 - pe)
+    const star = peUnit ? kappaU - (2 * (1 - value) * (peUnit[u] - pe)) / (1 - pe) : kappaU
     sum += (star - value) ** 2
   }
   return Math.sqrt(sum / (t.n * (t.n - 1)))
 }
 
-/** Mean over the unit's ratings of f(category). */
-function unitMean(table: RatingTable, u: number, f: (k: number) => number): number {
-  let s = 0
-  for (let i = 0; i < table.coders; i++) {
-    const k = table.cells[u * table.coders + i]
-    if (k >= 0) s += f(k)
+/** Per unit, the mean over its ratings of `weight[category]`. */
+function unitMeans(table: RatingTable, weight: Float64Array): Float64Array {
+  const means = new Float64Array(table.units)
+  for (let u = 0; u < table.units; u++) {
+    let s = 0
+    for (let i = u * table.coders; i < (u + 1) * table.coders; i++) if (table.cells[i] >= 0) s += weight[table.cells[i]]
+    means[u] = s / table.raters[u]
   }
-  return s / table.raters[u]
+  return means
 }
 
 /** The checks every coefficient here shares; null when the data can be scored. */
@@ -114,7 +124,7 @@ export function fleissKappaOf(table: RatingTable, allowMissing = false): FleissK
   if (reason) return { value: null, reason }
   const pe = t.pi.reduce((s, p) => s + p * p, 0)
   const value = (t.pa - pe) / (1 - pe)
-  const se = gwetStandardError(table, t, pe, value, (u) => unitMean(table, u, (k) => t.pi[k]))
+  const se = gwetStandardError(table, t, pe, value, unitMeans(table, t.pi))
   return { value, pa: t.pa, pe, units: t.n2, se, seH0: table.incomplete === 0 ? fleissNullSe(t.pi, t.n, table.coders) : null }
 }
 
@@ -149,7 +159,7 @@ export function brennanPredigerOf(table: RatingTable, allowMissing = false): Cha
   if (reason) return { value: null, reason }
   const pe = 1 / q
   const value = (t.pa - pe) / (1 - pe)
-  return { value, pa: t.pa, pe, units: t.n2, q, se: gwetStandardError(table, t, pe, value, () => pe) }
+  return { value, pa: t.pa, pe, units: t.n2, q, se: gwetStandardError(table, t, pe, value, null) }
 }
 
 /** Gwet's AC1, multi-rater form (Gwet 2014, §4.2; Gwet 2008): chance = Σ π_k (1 − π_k) / (q − 1). */
@@ -160,6 +170,6 @@ export function gwetAC1Of(table: RatingTable, allowMissing = false): ChanceCorre
   if (reason) return { value: null, reason }
   const pe = t.pi.reduce((s, p) => s + p * (1 - p), 0) / (q - 1)
   const value = (t.pa - pe) / (1 - pe)
-  const se = gwetStandardError(table, t, pe, value, (u) => unitMean(table, u, (k) => (1 - t.pi[k]) / (q - 1)))
+  const se = gwetStandardError(table, t, pe, value, unitMeans(table, t.pi.map((p) => (1 - p) / (q - 1))))
   return { value, pa: t.pa, pe, units: t.n2, q, se }
 }

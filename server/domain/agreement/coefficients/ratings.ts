@@ -55,7 +55,7 @@ export function checkRatings(ratings: readonly RatingRow[], level: Level, where:
       else if (level === 'ratio' && n < 0) problems.push({ path: at, message: `value ${n} is negative (the ratio level needs values ≥ 0)` })
     }
     if (unit === '' || coder === '') return
-    const key = JSON.stringify([unit, coder])
+    const key = `${unit}\u0000${coder}`
     const seen = first.get(key)
     if (seen !== undefined) problems.push({ path: at, message: `duplicate rating of unit "${unit}" by coder "${coder}" (first at ${where(seen)})` })
     else first.set(key, i)

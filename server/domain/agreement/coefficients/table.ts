@@ -24,41 +24,66 @@ export interface RatingTable {
   ordered: boolean
 }
 
-const isMissing = (v: Rating | null | undefined): v is null | undefined =>
-  v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))
-
 /** Encodes a units × coders matrix; throws `bad_input` if a rating is not among the given categories. */
 export function encodeRatings(matrix: RatingMatrix, categories?: readonly Rating[]): RatingTable {
-  const coders = matrix.reduce((max, row) => Math.max(max, row.length), 0)
+  let coders = 0
+  for (const row of matrix) if (row.length > coders) coders = row.length
   const index = new Map<Rating, number>()
   const scale: Rating[] = []
   if (categories) {
     for (const c of categories) if (!index.has(c)) index.set(c, scale.push(c) - 1)
   }
-  const kept = matrix.flatMap((row, at) => (row.some((v) => !isMissing(v)) ? [at] : []))
-  const cells = new Int32Array(kept.length * coders).fill(-1)
-  const raters = new Int32Array(kept.length)
+  const cells = new Int32Array(matrix.length * coders).fill(-1)
+  const raters = new Int32Array(matrix.length)
+  let units = 0
   let incomplete = 0
-  for (let u = 0; u < kept.length; u++) {
-    const row = matrix[kept[u]]
+  let lastValue: Rating | undefined
+  let lastIndex = -1
+  for (let at = 0; at < matrix.length; at++) {
+    const row = matrix[at]
+    const base = units * coders
+    let rated = 0
     for (let c = 0; c < row.length; c++) {
       const v = row[c]
-      if (isMissing(v)) continue
-      let k = index.get(v)
-      if (k === undefined) {
-        if (categories) throw badInput(`rating ${JSON.stringify(v)} is not one of the categories`, [{ path: `[${kept[u]}][${c}]`, message: `not in ${JSON.stringify(categories)}` }])
+      if (v === null || v === undefined || v !== v) continue // v !== v: NaN
+      let k = -1
+      // Neighbouring cells mostly repeat a rating, and a short scan beats hashing for a handful of categories.
+      if (v === lastValue) k = lastIndex
+      else if (scale.length <= 8) {
+        for (let i = 0; i < scale.length; i++)
+          if (scale[i] === v) {
+            k = i
+            break
+          }
+      } else k = index.get(v) ?? -1
+      if (k < 0) {
+        if (categories) throw badInput(`rating ${JSON.stringify(v)} is not one of the categories`, [{ path: `[${at}][${c}]`, message: `not in ${JSON.stringify(categories)}` }])
         k = scale.push(v) - 1
         index.set(v, k)
       }
-      cells[u * coders + c] = k
-      raters[u]++
+      cells[base + c] = k
+      lastValue = v
+      lastIndex = k
+      rated++
     }
-    if (raters[u] < coders) incomplete++
+    // A row without ratings leaves its cells at −1 and the next row takes its place.
+    if (rated === 0) continue
+    raters[units++] = rated
+    if (rated < coders) incomplete++
   }
   const used = categories ? countUsed(cells, scale.length) : scale.length
   const numeric = scale.every((v) => typeof v === 'number')
   if (!categories && numeric) sortNumerically(scale, cells)
-  return { categories: scale, coders, units: kept.length, cells, raters, incomplete, used, ordered: numeric || categories !== undefined }
+  return {
+    categories: scale,
+    coders,
+    units,
+    cells: cells.subarray(0, units * coders),
+    raters: raters.subarray(0, units),
+    incomplete,
+    used,
+    ordered: numeric || categories !== undefined,
+  }
 }
 
 function countUsed(cells: Int32Array, q: number): number {
@@ -70,6 +95,7 @@ function countUsed(cells: Int32Array, q: number): number {
 /** Puts numeric categories in ascending order and renumbers the cells to match. */
 function sortNumerically(scale: Rating[], cells: Int32Array): void {
   const order = scale.map((_, i) => i).sort((a, b) => (scale[a] as number) - (scale[b] as number))
+  if (order.every((old, i) => old === i)) return
   const rank = new Int32Array(scale.length)
   order.forEach((old, i) => (rank[old] = i))
   const sorted = order.map((i) => scale[i])

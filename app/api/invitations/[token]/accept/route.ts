@@ -1,4 +1,4 @@
-import { route } from '@/app/lib/route'
+import { route } from '@/app/lib/route-handler'
 import { acceptInvitation } from '@/server/services/members/manage-members'
 
 export const POST = route(({ ctx, actor, params }) => acceptInvitation(ctx.db, actor, params.token))

@@ -1,4 +1,4 @@
-import { jsonBody, route } from '@/app/lib/route'
+import { jsonBody, route } from '@/app/lib/route-handler'
 import { createCase, listCases } from '@/server/services/cases/manage-cases'
 
 export const GET = route(({ ctx, actor, params }) => listCases(ctx.db, actor, params.projectId))

@@ -1,4 +1,4 @@
-import { jsonBody, route } from '@/app/lib/route'
+import { jsonBody, route } from '@/app/lib/route-handler'
 import { listCodebook } from '@/server/services/codebook/list-codes'
 import { createCode } from '@/server/services/codebook/edit-codes'
 

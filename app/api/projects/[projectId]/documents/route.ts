@@ -1,4 +1,4 @@
-import { route } from '@/app/lib/route'
+import { route } from '@/app/lib/route-handler'
 import { ConcordError } from '@/server/errors'
 import { listDocuments } from '@/server/services/transcripts/list-documents'
 import { importTranscript } from '@/server/services/transcripts/import-transcript'

@@ -1,4 +1,4 @@
-import { jsonBody, route } from '@/app/lib/route'
+import { jsonBody, route } from '@/app/lib/route-handler'
 import { inviteMember, listMembers } from '@/server/services/members/manage-members'
 
 export const GET = route(({ ctx, actor, params }) => listMembers(ctx.db, actor, params.projectId))

@@ -1,4 +1,4 @@
-import { jsonBody, route } from '@/app/lib/route'
+import { jsonBody, route } from '@/app/lib/route-handler'
 import { deleteCase, updateCase } from '@/server/services/cases/manage-cases'
 
 export const PATCH = route(async ({ ctx, actor, params, req }) => updateCase(ctx.db, actor, params.projectId, params.caseId, await jsonBody(req)))

@@ -1,4 +1,4 @@
-import { jsonBody, route } from '@/app/lib/route'
+import { jsonBody, route } from '@/app/lib/route-handler'
 import { updateCode } from '@/server/services/codebook/edit-codes'
 import { countCodings, deleteCode } from '@/server/services/codebook/merge-or-delete-code'
 

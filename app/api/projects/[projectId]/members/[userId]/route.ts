@@ -1,4 +1,4 @@
-import { jsonBody, route } from '@/app/lib/route'
+import { jsonBody, route } from '@/app/lib/route-handler'
 import { changeMemberRole, removeMember } from '@/server/services/members/manage-members'
 
 export const PATCH = route(async ({ ctx, actor, params, req }) => changeMemberRole(ctx.db, actor, params.projectId, params.userId, await jsonBody(req)))

@@ -1,0 +1,2 @@
+// Transitional alias: import from '@/app/lib/route-handler'.
+export * from '../route-handler'
