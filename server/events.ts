@@ -1,7 +1,7 @@
 /** In-process pub/sub of "project changed" events, fanned out over Redis when configured. */
 export interface ProjectEvent {
   projectId: string
-  topic: 'fit' | 'codings' | 'disputes' | 'members' | 'codebook' | 'documents' | 'rounds'
+  topic: 'fit' | 'codings' | 'disputes' | 'members' | 'codebook' | 'documents' | 'rounds' | 'memos' | 'versions'
   at: number
 }
 

@@ -15,6 +15,7 @@ import { addCodingsToDoc, removeCodingFromDoc } from './domain/editor/build-doc'
 import { projectDoc } from './domain/editor/project-codings'
 import { parseRoom } from './realtime-rooms'
 import { createRedisFanout, createSyncServer, type Fanout } from './realtime'
+import { createAutoCheckpointer } from './services/documents/auto-checkpoint'
 import { createDrizzleDocStore } from './services/documents/drizzle-doc-store'
 import { saveDocProjection } from './services/documents/save-projection'
 import { authorizeRoom } from './services/realtime/authorize-room'
@@ -54,6 +55,10 @@ export async function startRealtime(ctx: AppContext): Promise<RealtimeHandle> {
     return rows[0]?.projectId ?? null
   }
 
+  const checkpoint = createAutoCheckpointer(db, {
+    onSaved: (room) => void projectOfRoom(room).then((projectId) => projectId && ctx.events.publish(projectId, 'versions')),
+  })
+
   const fanout: Fanout | undefined = ctx.env.REDIS_URL ? createRedisFanout({ url: ctx.env.REDIS_URL }) : undefined
 
   const sync = createSyncServer({
@@ -71,6 +76,8 @@ export async function startRealtime(ctx: AppContext): Promise<RealtimeHandle> {
       if (!projectId || parseRoom(room)?.kind === 'summary') return
       await saveDocProjection(db, projectId, room, doc)
       ctx.events.publish(projectId, 'codings')
+      // Version history: an automatic checkpoint at most every 10 minutes while it changes.
+      await checkpoint(room, doc).catch((e) => console.error('auto checkpoint failed', room, e))
     },
   })
 

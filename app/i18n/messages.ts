@@ -6,9 +6,11 @@
  */
 import * as core from './messages/core'
 import * as pages from './messages/pages'
+import * as framework from './messages/framework'
+import * as editor from './messages/editor'
 
-export const en = { ...core.en, ...pages.en } as const
-export const zh = { ...core.zh, ...pages.zh }
+export const en = { ...core.en, ...pages.en, ...framework.en, ...editor.en } as const
+export const zh = { ...core.zh, ...pages.zh, ...framework.zh, ...editor.zh }
 
 export type MessageKey = keyof typeof en
 export type Messages = Record<MessageKey, string>

@@ -64,4 +64,24 @@ export const corePaths: PathsObject = {
   },
   '/api/projects/{projectId}/invitations/{invitationId}': { delete: { summary: 'Lead: revoke an invitation', parameters: [projectId, { name: 'invitationId', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': json({ type: 'object' }), ...errors } } },
   '/api/invitations/{token}/accept': { post: { summary: 'Accept an invitation', parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': json({ type: 'object' }), ...errors } } },
+  '/api/projects/{projectId}/events': {
+    get: {
+      summary: 'Server-sent events: `data: {"topic": …}` whenever something in the project changes (codings, fit, disputes, members, codebook, documents, rounds)',
+      parameters: [projectId],
+      responses: { '200': { description: 'An endless text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, '401': errors['401'], '404': errors['404'] },
+    },
+  },
+  '/api/openapi.json': { get: { summary: 'This document (no authentication)', security: [], responses: { '200': json({ type: 'object' }) } } },
+  // next-auth's own endpoints (app/api/auth/[...nextauth]); the ones API.md names for scripted sign-in.
+  '/api/auth/csrf': { get: { summary: 'next-auth: a CSRF token for the sign-in form', security: [], responses: { '200': json({ type: 'object', properties: { csrfToken: { type: 'string' } } }) } } },
+  '/api/auth/callback/credentials': {
+    post: {
+      summary: 'next-auth: sign in with email and password; sets the session cookie',
+      security: [],
+      requestBody: { content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', required: ['csrfToken', 'email', 'password'], properties: { csrfToken: { type: 'string' }, email: { type: 'string' }, password: { type: 'string' } } } } } },
+      responses: { '200': { description: 'Signed in (or redirected with an error)' }, '302': { description: 'Redirect after sign-in' } },
+    },
+  },
+  '/api/auth/session': { get: { summary: 'next-auth: the current session', security: [], responses: { '200': json({ type: 'object', properties: { user: { type: 'object', properties: { id: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } } } } }) } } },
+  '/api/auth/signout': { post: { summary: 'next-auth: sign out (clears the session cookie)', security: [], responses: { '200': { description: 'Signed out' } } } },
 }

@@ -3,9 +3,10 @@
  * module here; add the module to `areas` below.
  */
 import { corePaths } from './core'
+import { fitPaths } from './fit'
 import type { PathsObject } from './types'
 
-const areas: PathsObject[] = [corePaths]
+const areas: PathsObject[] = [corePaths, fitPaths]
 
 export function buildOpenApi(version: string) {
   const error = { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, problems: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } } } } } }

@@ -67,7 +67,9 @@ describe('[SYNC24] convergence under random concurrent edits and delivery order'
     const store = createMemoryDocStore()
     await store.append('t/T', makeTranscriptUpdate(['I felt the pain every day.', 'Then it got better.', 'Mostly.']))
     const hub = createRoomHub({ store, logger: quiet, compactAfterUpdates: 3 })
-    const actor = (name: string, room: string, grant: Grant): Actor => ({ client: new SimClient(name), room, grant, online: false })
+    let nextId = seed * 16
+    const actor = (name: string, room: string, grant: Grant): Actor =>
+      ({ client: new SimClient(name, nextId++), room, grant, online: false })
     const actors = [
       actor('e0', 't/T', { userId: 'e0', mode: 'rw' }),
       actor('e1', 't/T', { userId: 'e1', mode: 'rw' }),

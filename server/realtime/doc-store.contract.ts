@@ -102,6 +102,13 @@ export function runDocStoreContract(name: string, makeStore: () => Promise<DocSt
       expect(textOf(updates)).toBe(doc.getText('t').toString())
     })
 
+    it('[SYNC18] compacting a room with no rows stores the snapshot', async () => {
+      const store = await makeStore()
+      const room = freshRoom()
+      await store.compact(room, new Uint8Array([7, 7]))
+      expect((await store.load(room)).updates.map((u) => [...u])).toEqual([[7, 7]])
+    })
+
     it('[SYNC18] compacting twice in a row leaves only the second snapshot', async () => {
       const store = await makeStore()
       const room = freshRoom()

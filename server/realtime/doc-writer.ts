@@ -72,7 +72,13 @@ export function createDocWriter(o: DocWriterOptions): DocWriter {
   }
 
   const compact = async () => {
-    const release = o.tryLock ? await o.tryLock(`compact:${o.room}`, 30_000) : async () => {}
+    let release: (() => Promise<void>) | null
+    try {
+      release = o.tryLock ? await o.tryLock(`compact:${o.room}`, 30_000) : async () => {}
+    } catch (error) {
+      o.onError(error, 'compaction lock') // the rows are stored; compaction can wait for the next time
+      return
+    }
     if (!release) return // another instance is compacting this doc; its snapshot plus our later appends suffice
     try {
       // Anything still pending is in the snapshot too and is appended after it: a duplicate
@@ -83,7 +89,7 @@ export function createDocWriter(o: DocWriterOptions): DocWriter {
     } catch (error) {
       o.onError(error, 'compact')
     } finally {
-      await release().catch((error) => o.onError(error, 'unlock'))
+      await release().catch((error: unknown) => o.onError(error, 'unlock'))
     }
   }
 

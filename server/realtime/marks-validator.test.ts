@@ -98,7 +98,7 @@ describe('marks-only validation of layer updates', () => {
     paragraph().setAttribute('level', '1')
     const layer = fork(canonical)
     const attributeItem = paragraph()._map.get('level') as Y.Item
-    const forger = 4_000_000_000 // a high client id wins YATA ties against existing entries
+    const forger = 2 ** 32 - 1 // the highest client id wins YATA ties against existing entries
     // Hand-encoded v1 updates holding one ContentFormat item each.
     const forge = (writePlacement: (e: encoding.Encoder) => number) => {
       const e = encoding.createEncoder()

@@ -9,13 +9,15 @@ import { canonicalRoomName, layerRoomName, parseRoomName, type RoomKind } from '
 import { FANOUT_ORIGIN, joinFanout } from './room-fanout'
 import { createSession, type Peer, type Session, type SessionImpl } from './session'
 import { encodeAwarenessPayload, encodeUpdate } from './protocol'
+import { createChangeNotifier, type ChangeNotifier } from './change-notifier'
 
 /**
  * The rooms of one server process, independent of any transport: a WebSocket (sync-server.ts)
  * or an in-memory test harness hands each connection in as a `Peer`. A room is one Y.Doc plus
  * its awareness, loaded from the DocStore before any client is answered, kept while it has
  * connections or holds (a layer holds its canonical room; server reads and writes hold briefly),
- * and written back and unloaded when it empties.
+ * and written back and unloaded when it empties. (Longer than most modules: the room life cycle
+ * of load, hold, unload and close is one state machine and reads best in one place.)
  */
 
 export type Mode = 'rw' | 'ro' | 'marks'
@@ -61,7 +63,7 @@ export interface Room {
   unloading: Promise<void> | null
   cleanup: Array<() => void>
   fanout: { resync(): void; leave(): Promise<void> } | null
-  changed: { timer: ReturnType<typeof setTimeout> | null; since: number | null; running: Promise<void> }
+  changed: ChangeNotifier
 }
 
 export type RoomHub = ReturnType<typeof createRoomHub>
@@ -97,10 +99,17 @@ export function createRoomHub(options: RoomHubOptions) {
     const doc = new Y.Doc({ gc: true })
     const awareness = new awarenessProtocol.Awareness(doc)
     awareness.setLocalState(null)
+    const hook = options.onDocChanged
+    const changed = createChangeNotifier({
+      hook: hook && (() => hook(name, doc)),
+      delayMs: changedDelay,
+      maxWaitMs: changedMaxWait,
+      onError: (error) => log.error(`realtime: onDocChanged failed for ${name}`, error),
+    })
     return {
       name, kind: parseRoomName(name), doc, awareness, sessions: new Map(), canonical: null,
       state: 'loading', ready: Promise.resolve(), holds: 0, writer: null, unloading: null,
-      cleanup: [], fanout: null, changed: { timer: null, since: null, running: Promise.resolve() },
+      cleanup: [], fanout: null, changed,
     }
   }
 
@@ -126,7 +135,14 @@ export function createRoomHub(options: RoomHubOptions) {
         for (const update of updates) Y.applyUpdate(room.doc, update, LOAD_ORIGIN)
       }, LOAD_ORIGIN)
       if (canonical) {
-        const forward = (update: Uint8Array) => Y.applyUpdate(room.doc, update, CANONICAL_ORIGIN)
+        const forward = (update: Uint8Array) => {
+          try {
+            Y.applyUpdate(room.doc, update, CANONICAL_ORIGIN)
+          } catch (error) {
+            // Thrown inside the canonical doc's update event, this would fail the canonical editor.
+            log.error(`realtime: could not apply a canonical update to ${room.name}`, error)
+          }
+        }
         canonical.doc.on('update', forward)
         room.cleanup.push(() => canonical.doc.off('update', forward))
       }
@@ -176,7 +192,7 @@ export function createRoomHub(options: RoomHubOptions) {
         room.writer?.enqueue(update)
         if (origin !== FANOUT_ORIGIN) fanout?.publish(room.name, { type: 'update', update })
       }
-      scheduleDocChanged(room)
+      room.changed.schedule()
     })
     room.awareness.on('update', (
       { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -195,38 +211,11 @@ export function createRoomHub(options: RoomHubOptions) {
     })
   }
 
-  function scheduleDocChanged(room: Room) {
-    if (!options.onDocChanged) return
-    const now = Date.now()
-    const c = room.changed
-    c.since ??= now
-    if (c.timer) clearTimeout(c.timer)
-    c.timer = setTimeout(() => void runDocChanged(room), Math.max(0, Math.min(changedDelay, c.since + changedMaxWait - now)))
-  }
-
-  /** Runs the hook now if a call is pending; calls of one room never overlap. */
-  function runDocChanged(room: Room): Promise<void> {
-    const c = room.changed
-    if (!c.timer || !options.onDocChanged) return c.running
-    clearTimeout(c.timer)
-    c.timer = null
-    c.since = null
-    const hook = options.onDocChanged
-    c.running = c.running.then(async () => {
-      try {
-        await hook(room.name, room.doc)
-      } catch (error) {
-        log.error(`realtime: onDocChanged failed for ${room.name}`, error)
-      }
-    })
-    return c.running
-  }
-
   function maybeUnload(room: Room) {
     if (closing || room.state !== 'ready' || room.sessions.size > 0 || room.holds > 0 || room.unloading) return
     room.unloading = (async () => {
       try {
-        await runDocChanged(room)
+        await room.changed.runNow()
         await room.writer?.settle()
       } catch (error) {
         log.error(`realtime: could not write ${room.name} before unloading; keeping it in memory`, error)
@@ -243,7 +232,7 @@ export function createRoomHub(options: RoomHubOptions) {
     if (room.state === 'destroyed') return
     room.state = 'destroyed'
     if (rooms.get(room.name) === room) rooms.delete(room.name)
-    if (room.changed.timer) clearTimeout(room.changed.timer)
+    room.changed.stop()
     room.writer?.stop()
     room.cleanup.forEach((f) => f())
     room.fanout?.leave().catch((error) => log.warn(`realtime: fan-out unsubscribe failed for ${room.name}`, error))
@@ -285,10 +274,6 @@ export function createRoomHub(options: RoomHubOptions) {
       room.sessions.set(session, new Set())
       if (room.state === 'ready') session.start()
       return session
-    },
-
-    sessions(): Session[] {
-      return [...rooms.values()].flatMap((r) => [...r.sessions.keys()])
     },
 
     getLoadedDocNames(): string[] {
@@ -339,7 +324,7 @@ export function createRoomHub(options: RoomHubOptions) {
       await Promise.all(all.map(async (room) => {
         await room.ready.catch(() => {})
         await room.unloading
-        await runDocChanged(room)
+        await room.changed.runNow()
         await room.writer?.flush().catch((error) => failures.push(error))
       }))
       all.forEach(destroy)

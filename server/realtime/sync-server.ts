@@ -118,7 +118,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     const problem = findRoomNameProblem(room)
     if (problem) return refuse(ws, 4400, problem)
 
-    options.authorize(req, room).then(
+    Promise.resolve().then(() => options.authorize(req, room)).then(
       (grant) => {
         if (ws.readyState !== WebSocket.OPEN) return
         if (!grant || typeof grant.userId !== 'string' || grant.userId === '' || !modes.has(grant.mode)) {
@@ -135,7 +135,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         for (const message of early.splice(0)) entry.session.receive(message)
       },
       (error) => refuse(ws, ...refusalOf(error, log)),
-    )
+    ).catch((error) => {
+      log.error(`realtime: could not open ${room}`, error)
+      refuse(ws, 4500, 'internal error')
+    })
   }
 
   function startPing(ws: WebSocket) {
@@ -169,7 +172,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 
   return {
     handleUpgrade(req, socket, head) {
-      const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
+      let pathname: string
+      try {
+        pathname = new URL(req.url ?? '/', 'http://localhost').pathname
+      } catch {
+        return false // not a path we could have served
+      }
       const room = roomFromPath(pathname, prefix)
       if (room === undefined) return false
       if (closed) {

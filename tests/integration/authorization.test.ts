@@ -19,7 +19,7 @@ import { join } from 'node:path'
 import { accessTokens, invitations } from '../../db/schema'
 import { callRoute, createTestApp, type TestApp, type TestUser } from '../support/test-app'
 import { describeEachBackend } from '../support/test-db'
-import { filesWithUseServer, loadRouteModules, MUTATING, repoRoot, type HttpMethod, type RouteModuleInfo } from '../support/routes'
+import { filesWithUseServer, loadRouteModules, methodsFromSource, MUTATING, repoRoot, type HttpMethod, type RouteModuleInfo } from '../support/routes'
 
 /** Routes anyone may call, each with the reason. Everything else must refuse the anonymous. */
 const PUBLIC_ROUTES: Record<string, string> = {
@@ -41,10 +41,15 @@ const CALLER_SCOPED: Record<string, string> = {
 
 /**
  * Mutating project routes a coder may call (everything else that mutates is lead-only), with the
- * reason. Empty in the foundation: coders change documents through the realtime server, not here.
- * A new coder-level route (memos, own fit statuses…) must be listed here deliberately.
+ * reason. A new coder-level route must be listed here deliberately, or the coder test fails.
  */
-const CODER_MAY_CALL: Record<string, string> = {}
+const CODER_MAY_CALL: Record<string, string> = {
+  'PUT /api/projects/[projectId]/fit/statuses': 'in an independent round each coder records their own statuses (the team status stays lead-only inside the service)',
+  'POST /api/projects/[projectId]/transcripts/[transcriptId]/memos': 'coders write memos on the passages they code',
+  'DELETE /api/projects/[projectId]/transcripts/[transcriptId]/memos/[memoId]': "a memo's author may delete it (someone else's memo: 403 inside the service)",
+  'POST /api/projects/[projectId]/transcripts/[transcriptId]/versions': 'coders save named versions of the transcript they edit',
+  'POST /api/projects/[projectId]/disputes/[disputeId]/comments': 'the coders whose codings disagree discuss the dispute with the lead',
+}
 
 /** Methods that stream (server-sent events) and are therefore not read to the end by the member GET check. */
 const STREAMING: Record<string, string> = {
@@ -253,6 +258,15 @@ describeEachBackend('authorization of every route', (backend) => {
     expect(wrong).toEqual([])
   })
 
+  it('a coder is not refused by role on the routes listed as open to coders (the list stays honest)', async () => {
+    const wrong: string[] = []
+    for (const { r, m, label } of everyCall((r, m) => `${m} ${r.path}` in CODER_MAY_CALL)) {
+      const res = await callRoute(r.mod, m, { params: paramsFor(r), token: coder.token, body: bodyFor(m) })
+      if (res.status === 401 || res.status === 403) wrong.push(`${label} → ${res.status}`)
+    }
+    expect(wrong).toEqual([])
+  })
+
   it('role checks come before input checks: a viewer sending garbage still gets 403, not 400', async () => {
     const wrong: string[] = []
     for (const { r, m, label } of everyCall((r, m) => isProjectRoute(r) && MUTATING.includes(m))) {
@@ -262,13 +276,29 @@ describeEachBackend('authorization of every route', (backend) => {
     expect(wrong).toEqual([])
   })
 
-  it('members are not refused wholesale: a viewer can read every project GET route', async () => {
+  it('an upload is refused by role before it is read: viewer 403, outsider 404, even with broken details', async () => {
+    const form = () => {
+      const f = new FormData()
+      f.set('meta', '{not json')
+      f.set('file', new File([new Uint8Array(1024)], 'x.docx'))
+      return f
+    }
+    const docs = route('/api/projects/[projectId]/documents')
+    expect((await callRoute(docs, 'POST', { params: { projectId: ids.projectId }, token: viewer.token, form: form() })).status).toBe(403)
+    expect((await callRoute(docs, 'POST', { params: { projectId: ids.projectId }, token: coder.token, form: form() })).status).toBe(403)
+    expect((await callRoute(docs, 'POST', { params: { projectId: ids.projectId }, token: outsider.token, form: form() })).status).toBe(404)
+    expect((await callRoute(docs, 'POST', { params: { projectId: ids.projectId }, form: form() })).status).toBe(401)
+  })
+
+  it('members are not refused wholesale: no project GET route refuses a viewer (401, 403, or the non-member 404)', async () => {
+    const nonMember = (await callRoute(route('/api/projects/[projectId]'), 'GET', { params: { projectId: ids.projectId }, token: outsider.token })).body
     const wrong: string[] = []
     for (const { r, label } of everyCall((r, m) => isProjectRoute(r) && m === 'GET')) {
       const handler = r.mod.GET as (req: Request, seg: { params: Promise<Record<string, string>> }) => Promise<Response>
       const ac = new AbortController()
       const res = await handler(new Request('http://localhost/test', { headers: { authorization: `Bearer ${viewer.token}` }, signal: ac.signal }), { params: Promise.resolve(paramsFor(r)) })
-      if (res.status !== 200) wrong.push(`${label} → ${res.status}`)
+      const refused = res.status === 401 || res.status === 403 || (res.status === 404 && JSON.stringify(await res.clone().json().catch(() => null)) === JSON.stringify(nonMember))
+      if (refused) wrong.push(`${label} → ${res.status}`)
       if (label in STREAMING) {
         expect(res.headers.get('content-type')).toContain('text/event-stream')
         ac.abort()
@@ -290,5 +320,11 @@ describeEachBackend('authorization of every route', (backend) => {
     expect(res.body.error.message).toContain('someone-else@test.concord')
     const projects = await callRoute(route('/api/projects'), 'GET', { token: outsider.token })
     expect(projects.body.map((p: { id: string }) => p.id)).not.toContain(ids.projectId)
+  })
+})
+
+describe('route methods read from source (used by the browser tests)', () => {
+  it('agree with the methods the modules really export, for every route', async () => {
+    for (const r of await loadRouteModules()) expect(methodsFromSource(r.file), r.path).toEqual(r.methods)
   })
 })

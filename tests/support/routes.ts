@@ -73,3 +73,16 @@ export function filesWithUseServer(dir: string): string[] {
     .filter((f) => /\.(ts|tsx|js|jsx|mjs|cjs)$/.test(f))
     .filter((f) => /(^|[{;\n])\s*(['"])use server\2/.test(readFileSync(f, 'utf8')))
 }
+
+/**
+ * The HTTP methods a route file exports, read from its source (for Playwright, which cannot
+ * import the app's modules): `export const GET =`, `export async function POST(`,
+ * `export { handler as GET, handler as POST }`.
+ */
+export function methodsFromSource(file: string): HttpMethod[] {
+  const src = readFileSync(file, 'utf8')
+  const found = new Set<string>()
+  for (const m of src.matchAll(/export\s+(?:const|let|async\s+function|function)\s+([A-Z]+)\b/g)) found.add(m[1])
+  for (const block of src.matchAll(/export\s*\{([^}]*)\}/g)) for (const m of block[1].matchAll(/(?:\bas\s+)?\b([A-Z]+)\b\s*(?:,|$)/g)) found.add(m[1])
+  return HTTP_METHODS.filter((m) => found.has(m))
+}

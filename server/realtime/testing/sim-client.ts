@@ -15,7 +15,7 @@ import { encodeAwareness, encodeSyncStep1, encodeUpdate, messageAwareness, messa
  */
 export class SimClient {
   readonly doc = new Y.Doc()
-  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  readonly awareness: awarenessProtocol.Awareness
   /** Frames from the server, not yet processed. */
   readonly inbox: Uint8Array[] = []
   /** Frames to the server, not yet delivered. */
@@ -24,7 +24,10 @@ export class SimClient {
   closed: { code: number; reason: string } | null = null
   synced = false
 
-  constructor(readonly name: string) {
+  /** `clientID` makes a seeded run reproducible (Yjs breaks ties by client id). */
+  constructor(readonly name: string, clientID?: number) {
+    if (clientID !== undefined) this.doc.clientID = clientID
+    this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== this && this.session && !this.closed) this.outbox.push(encodeUpdate(update))
     })
@@ -142,7 +145,7 @@ export function codeSpans(doc: Y.Doc): string[] {
     const close = (key: string, value: { codeId: string; coderId: string }, end: number) =>
       spans.push(`${value.coderId}:${value.codeId}@${pi}:${open.get(key)}-${end}`)
     let last = new Map<string, { codeId: string; coderId: string }>()
-    for (const op of text.toDelta() as Array<{ insert: unknown; attributes?: Record<string, any> }>) {
+    for (const op of text.toDelta() as Array<{ insert: unknown; attributes?: Record<string, { codeId: string; coderId: string }> }>) {
       const len = typeof op.insert === 'string' ? op.insert.length : 1
       const attrs = new Map(Object.entries(op.attributes ?? {}).filter(([k]) => k.startsWith('code--')))
       for (const [k, v] of last) if (!attrs.has(k)) { close(k, v, offset); open.delete(k) }

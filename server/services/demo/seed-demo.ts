@@ -134,6 +134,7 @@ export async function seedDemo(db: Db, all: DemoTranscript[] = loadDemoTranscrip
     )
   }
   await db.update(projects).set({ codingMode: 'independent' }).where(eq(projects.id, projectId))
+  await (await import('./seed-demo-decisions')).seedDemoDecisions(db, null, { projectId, userIds })
   return { projectId, projectName, accounts: demoAccounts.map((a) => ({ email: a.email, role: a.role })), userIds }
 }
 

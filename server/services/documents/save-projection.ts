@@ -3,7 +3,7 @@
  * and paragraphs (from the canonical doc) and its codings (per layer). Statistics, retrieval
  * and reports read these rows, never live docs.
  */
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import type * as Y from 'yjs'
 import type { Db } from '../../../db/client'
 import { codings, transcripts, transcriptTexts } from '../../../db/schema'
@@ -21,6 +21,10 @@ export async function saveProjection(db: Db | Tx, projectId: string, room: strin
   const layer: 'shared' | 'coder' = parsed.kind === 'text' ? 'shared' : 'coder'
   const owner = parsed.kind === 'layer' ? parsed.coderId : null
   const write = async (tx: Db | Tx) => {
+    // One projection of a room at a time: the sync server's change hook and a service's
+    // re-projection can run together, and under READ COMMITTED two delete-then-insert
+    // transactions would both insert (duplicate codings rows on Postgres).
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'projection:' + room}))`)
     await tx
       .delete(codings)
       .where(
@@ -30,9 +34,13 @@ export async function saveProjection(db: Db | Tx, projectId: string, room: strin
           owner ? eq(codings.layerOwner, owner) : isNull(codings.layerOwner),
         ),
       )
-    if (projection.codings.length) {
+    // A coder's layer is that coder's marks only. The layer doc is forked from the canonical doc,
+    // so marks in the canonical doc (open coding, consensus) show through it; they are not the
+    // coder's and must never count as theirs in agreement.
+    const own = owner ? projection.codings.filter((c) => c.coderId === owner) : projection.codings
+    if (own.length) {
       await tx.insert(codings).values(
-        projection.codings.map((c) => ({
+        own.map((c) => ({
           id: newId(),
           projectId,
           transcriptId,

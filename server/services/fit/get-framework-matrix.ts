@@ -53,6 +53,7 @@ export interface MatrixCase {
 
 export interface FrameworkMatrix {
   projectId: string
+  projectName: string
   role: FitData['role']
   userId: string
   dimensions: FrameworkDimensionInfo[]
@@ -116,6 +117,7 @@ export async function getFrameworkMatrix(db: Db, actor: Actor | null, projectId:
 
   return {
     projectId,
+    projectName: data.projectName,
     role: data.role,
     userId: data.userId,
     dimensions: data.fw.dimensions,

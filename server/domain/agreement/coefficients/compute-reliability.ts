@@ -6,7 +6,7 @@
  */
 import { badInput } from '../../../errors'
 import { computeCoefficients, type CoefficientSet } from './compute-coefficients'
-import { checkRatings, tabulateRatings, type RatingRow } from './ratings'
+import { readRatings, type RatingRow } from './ratings'
 import { levels, type Level } from './types'
 
 /** Replicates of the alpha bootstrap when the caller does not say (enough for a stable 95% interval). */
@@ -43,9 +43,9 @@ export interface ReliabilityOptions {
 export function computeReliability(ratings: readonly RatingRow[], level: Level, options: ReliabilityOptions = {}): ReliabilityReport {
   if (!levels.includes(level)) throw badInput(`unknown level "${level}"`, [{ path: 'level', message: `expected one of ${levels.join(', ')}` }])
   if (ratings.length === 0) throw badInput('no ratings', [{ path: 'ratings', message: 'expected at least one unit,coder,value row' }])
-  const problems = checkRatings(ratings, level, (i) => `ratings[${i}]`)
+  const { grid, problems } = readRatings(ratings, level, (i) => `ratings[${i}]`)
   if (problems.length) throw badInput(`${problems.length} problem(s) in the ratings`, problems)
-  return reportReliability(tabulateRatings(ratings, level).matrix, level, options)
+  return reportReliability(grid.matrix, level, options)
 }
 
 function reportReliability(matrix: (string | number | null)[][], level: Level, options: ReliabilityOptions = {}): ReliabilityReport {

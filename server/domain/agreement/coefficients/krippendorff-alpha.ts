@@ -47,11 +47,20 @@ export type KrippendorffAlpha = Estimate<{
 
 export const defaultSeed = 1
 
-/** Pairable units as a compact list: unit u holds the category indices values[offsets[u]…offsets[u+1]). */
-interface Pairable {
+/**
+ * Pairable units grouped by their multiset of values: a unit's part in α depends on nothing else,
+ * and a study's units repeat few patterns (4 coders marking a code present or absent make 5), so
+ * α and each bootstrap resample cost O(patterns) once the units are tallied.
+ */
+interface Patterns {
+  /** Distinct patterns; pattern k holds the category indices values[offsets[k]…offsets[k+1]). */
   count: number
   offsets: Int32Array
   values: Int32Array
+  /** How many pairable units show each pattern. */
+  weights: Float64Array
+  /** The pattern of each pairable unit, in table order (what the bootstrap draws from). */
+  patternOf: Int32Array
 }
 
 export function krippendorffAlphaOf(table: RatingTable, level: Level, options: AlphaOptions = {}): KrippendorffAlpha {
@@ -59,10 +68,10 @@ export function krippendorffAlphaOf(table: RatingTable, level: Level, options: A
   if ((level === 'interval' || level === 'ratio') && !table.categories.every((c) => typeof c === 'number'))
     throw badInput(`the ${level} level needs numeric ratings`, [{ path: 'level', message: level }])
   if (table.coders < 2) return { value: null, reason: 'needs at least 2 coders' }
-  const pairable = collectPairable(table)
-  if (pairable.count === 0) return { value: null, reason: 'undefined: no unit has values from two or more coders (nothing is pairable)' }
+  const patterns = collectPatterns(table)
+  if (patterns.patternOf.length === 0) return { value: null, reason: 'undefined: no unit has values from two or more coders (nothing is pairable)' }
   const scale = table.categories.map(Number)
-  const point = alphaOfUnits(level, scale, pairable, null)
+  const point = alphaOfPatterns(level, scale, patterns, patterns.weights)
   if (point.expected <= 0)
     return { value: null, reason: 'undefined: every pairable value is the same, so there is no variation to be reliable about (D_e = 0)' }
   const replicates = Math.max(0, Math.floor(options.bootstrap ?? 0))
@@ -72,60 +81,72 @@ export function krippendorffAlphaOf(table: RatingTable, level: Level, options: A
     observed: point.observed,
     expected: point.expected,
     values: point.n,
-    units: pairable.count,
-    bootstrap: replicates > 0 ? bootstrapUnits(level, scale, pairable, replicates, options.seed ?? defaultSeed) : null,
+    units: patterns.patternOf.length,
+    bootstrap: replicates > 0 ? bootstrapUnits(level, scale, patterns, replicates, options.seed ?? defaultSeed) : null,
   }
 }
 
-function collectPairable(table: RatingTable): Pairable {
-  let count = 0
-  let total = 0
-  for (let u = 0; u < table.units; u++)
-    if (table.raters[u] >= 2) {
-      count++
-      total += table.raters[u]
-    }
-  const offsets = new Int32Array(count + 1)
-  const values = new Int32Array(total)
-  let k = 0
-  let at = 0
+function collectPatterns(table: RatingTable): Patterns {
+  const { coders, cells, raters } = table
+  const q = table.categories.length
+  // A unit's multiset of values as a number: Σ_k count_k · B^k with B = coders + 1 > any count,
+  // exact while B^q stays within 2^53; beyond that (many distinct values) a text key.
+  const numeric = q * Math.log2(coders + 1) <= 52
+  const power = Float64Array.from({ length: q }, (_, k) => (coders + 1) ** k)
+  const ids = new Map<number | string, number>()
+  const offsets = [0]
+  const values: number[] = []
+  const weights: number[] = []
+  const patternOf: number[] = []
+  const unit: number[] = []
   for (let u = 0; u < table.units; u++) {
-    if (table.raters[u] < 2) continue
-    for (let i = u * table.coders; i < (u + 1) * table.coders; i++) if (table.cells[i] >= 0) values[at++] = table.cells[i]
-    offsets[++k] = at
+    if (raters[u] < 2) continue
+    let key: number | string = 0
+    for (let i = u * coders; i < (u + 1) * coders; i++) if (cells[i] >= 0) key += power[cells[i]]
+    if (!numeric) {
+      unit.length = 0
+      for (let i = u * coders; i < (u + 1) * coders; i++) if (cells[i] >= 0) unit.push(cells[i])
+      key = unit.sort((a, b) => a - b).join(',')
+    }
+    let id = ids.get(key)
+    if (id === undefined) {
+      ids.set(key, (id = weights.length))
+      weights.push(0)
+      for (let i = u * coders; i < (u + 1) * coders; i++) if (cells[i] >= 0) values.push(cells[i])
+      offsets.push(values.length)
+    }
+    weights[id]++
+    patternOf.push(id)
   }
-  return { count, offsets, values }
+  return { count: weights.length, offsets: Int32Array.from(offsets), values: Int32Array.from(values), weights: Float64Array.from(weights), patternOf: Int32Array.from(patternOf) }
 }
 
-/** Σ_{i≠j} δ²(v_i, v_j) / (m_u − 1): the unit's share of Σ o_ck δ²_ck. */
-function unitDisagreement(p: Pairable, u: number, level: Level, delta: (a: number, b: number) => number): number {
-  const from = p.offsets[u]
-  const to = p.offsets[u + 1]
+/** Σ_{i≠j} δ²(v_i, v_j) / (m_u − 1) of one pattern: a unit's share of Σ o_ck δ²_ck. */
+function patternDisagreement(p: Patterns, k: number, delta: (a: number, b: number) => number): number {
+  const from = p.offsets[k]
+  const to = p.offsets[k + 1]
   let s = 0
-  // Nominal is the common case (presence of a code) and needs no call per pair.
-  if (level === 'nominal') for (let i = from; i < to; i++) for (let j = i + 1; j < to; j++) s += p.values[i] === p.values[j] ? 0 : 1
-  else for (let i = from; i < to; i++) for (let j = i + 1; j < to; j++) s += delta(p.values[i], p.values[j])
+  for (let i = from; i < to; i++) for (let j = i + 1; j < to; j++) s += delta(p.values[i], p.values[j])
   return (2 * s) / (to - from - 1)
 }
 
 /**
- * α over all pairable units (`draw` null) or over a resample of them (`draw` lists unit indices,
- * repeats allowed). `fixed` holds each unit's disagreement when δ does not depend on the data
- * (every level but ordinal), so that a resample only adds them up.
+ * α of the units whose patterns occur `weights` times: the data themselves, or a bootstrap
+ * resample. `fixed` holds each pattern's disagreement when δ does not depend on the data (every
+ * level but ordinal), so that a resample only weighs them.
  */
-function alphaOfUnits(level: Level, scale: number[], p: Pairable, draw: Int32Array | null, fixed?: Float64Array) {
+function alphaOfPatterns(level: Level, scale: number[], p: Patterns, weights: Float64Array, fixed?: Float64Array) {
   const counts = new Float64Array(scale.length)
-  const size = draw ? draw.length : p.count
   let n = 0
-  let observedSum = 0 // Σ o_ck δ²_ck
-  for (let d = 0; d < size; d++) {
-    const u = draw ? draw[d] : d
-    for (let i = p.offsets[u]; i < p.offsets[u + 1]; i++) counts[p.values[i]]++
-    n += p.offsets[u + 1] - p.offsets[u]
-    if (fixed) observedSum += fixed[u]
+  for (let k = 0; k < p.count; k++) {
+    const w = weights[k]
+    if (w === 0) continue
+    for (let i = p.offsets[k]; i < p.offsets[k + 1]; i++) counts[p.values[i]] += w
+    n += w * (p.offsets[k + 1] - p.offsets[k])
   }
   const delta = metric(level, scale, counts)
-  if (!fixed) for (let d = 0; d < size; d++) observedSum += unitDisagreement(p, draw ? draw[d] : d, level, delta)
+  let observedSum = 0 // Σ o_ck δ²_ck
+  for (let k = 0; k < p.count; k++) if (weights[k] > 0) observedSum += weights[k] * (fixed ? fixed[k] : patternDisagreement(p, k, delta))
   const expectedSum = expectedDisagreementSum(level, scale, counts, n, delta) // Σ n_c n_k δ²_ck
   const observed = observedSum / n
   const expected = expectedSum / (n * (n - 1))
@@ -187,19 +208,21 @@ function expectedDisagreementSum(level: Level, scale: number[], counts: Float64A
  * (2016, BMC Med Res Methodol 16:93) recommend, not Hayes & Krippendorff's (2007) resampling of
  * pairable values with D_e held fixed.
  */
-function bootstrapUnits(level: Level, scale: number[], p: Pairable, replicates: number, seed: number): AlphaBootstrap {
+function bootstrapUnits(level: Level, scale: number[], p: Patterns, replicates: number, seed: number): AlphaBootstrap {
   const random = createRandom(seed)
   let fixed: Float64Array | undefined
   if (level !== 'ordinal') {
     const delta = metric(level, scale, new Float64Array(scale.length))
     fixed = new Float64Array(p.count)
-    for (let u = 0; u < p.count; u++) fixed[u] = unitDisagreement(p, u, level, delta)
+    for (let k = 0; k < p.count; k++) fixed[k] = patternDisagreement(p, k, delta)
   }
-  const draw = new Int32Array(p.count)
+  const units = p.patternOf.length
+  const tally = new Float64Array(p.count)
   const alphas: number[] = []
   for (let r = 0; r < replicates; r++) {
-    for (let i = 0; i < p.count; i++) draw[i] = Math.floor(random() * p.count)
-    const result = alphaOfUnits(level, scale, p, draw, fixed)
+    tally.fill(0)
+    for (let i = 0; i < units; i++) tally[p.patternOf[Math.floor(random() * units)]]++
+    const result = alphaOfPatterns(level, scale, p, tally, fixed)
     if (result.expected > 0) alphas.push(result.alpha)
   }
   const sorted = Float64Array.from(alphas).sort()

@@ -23,6 +23,8 @@ interface AgreementTerms {
   pi: Float64Array
   /** Units on which every coder who rated them agrees, among the n2. */
   unanimous: number
+  /** Per unit, the mean π of its ratings: Fleiss' pe_i; AC1's is (1 − it)/(q − 1). Computed on demand. */
+  piUnit?: Float64Array
 }
 
 // computeCoefficients asks for these terms five times (percent, Fleiss, Scott, BP, AC1) per table.
@@ -80,15 +82,16 @@ function gwetStandardError(table: RatingTable, t: AgreementTerms, pe: number, va
   return Math.sqrt(sum / (t.n * (t.n - 1)))
 }
 
-/** Per unit, the mean over its ratings of `weight[category]`. */
-function unitMeans(table: RatingTable, weight: Float64Array): Float64Array {
+/** Per unit, the mean π_k over its ratings (kept with the terms: Fleiss and AC1 both need it). */
+function meanPiPerUnit(table: RatingTable, t: AgreementTerms): Float64Array {
+  if (t.piUnit) return t.piUnit
   const means = new Float64Array(table.units)
   for (let u = 0; u < table.units; u++) {
     let s = 0
-    for (let i = u * table.coders; i < (u + 1) * table.coders; i++) if (table.cells[i] >= 0) s += weight[table.cells[i]]
+    for (let i = u * table.coders; i < (u + 1) * table.coders; i++) if (table.cells[i] >= 0) s += t.pi[table.cells[i]]
     means[u] = s / table.raters[u]
   }
-  return means
+  return (t.piUnit = means)
 }
 
 /** The checks every coefficient here shares; null when the data can be scored. */
@@ -124,7 +127,7 @@ export function fleissKappaOf(table: RatingTable, allowMissing = false): FleissK
   if (reason) return { value: null, reason }
   const pe = t.pi.reduce((s, p) => s + p * p, 0)
   const value = (t.pa - pe) / (1 - pe)
-  const se = gwetStandardError(table, t, pe, value, unitMeans(table, t.pi))
+  const se = gwetStandardError(table, t, pe, value, meanPiPerUnit(table, t))
   return { value, pa: t.pa, pe, units: t.n2, se, seH0: table.incomplete === 0 ? fleissNullSe(t.pi, t.n, table.coders) : null }
 }
 
@@ -170,6 +173,6 @@ export function gwetAC1Of(table: RatingTable, allowMissing = false): ChanceCorre
   if (reason) return { value: null, reason }
   const pe = t.pi.reduce((s, p) => s + p * (1 - p), 0) / (q - 1)
   const value = (t.pa - pe) / (1 - pe)
-  const se = gwetStandardError(table, t, pe, value, unitMeans(table, t.pi.map((p) => (1 - p) / (q - 1))))
+  const se = gwetStandardError(table, t, pe, value, meanPiPerUnit(table, t).map((m) => (1 - m) / (q - 1)))
   return { value, pa: t.pa, pe, units: t.n2, q, se }
 }

@@ -117,3 +117,55 @@ describe('alpha and Fleiss’ kappa', () => {
     )
   })
 })
+
+/**
+ * Krippendorff's alpha straight from the definitions of Krippendorff (2011): build the coincidence
+ * matrix o_ck value by value, the margins n_c, the metric δ²_ck, then α. Slow and plain on purpose.
+ */
+function alphaByDefinition(matrix: (number | null)[][], level: Level): number | null {
+  const units = matrix.map((row) => row.filter((v): v is number => v !== null)).filter((vs) => vs.length >= 2)
+  const scale = [...new Set(units.flat())].sort((a, b) => a - b)
+  const o = scale.map(() => scale.map(() => 0))
+  for (const vs of units)
+    vs.forEach((a, i) => vs.forEach((b, j) => {
+      if (i !== j) o[scale.indexOf(a)][scale.indexOf(b)] += 1 / (vs.length - 1)
+    }))
+  const nc = o.map((row) => row.reduce((s, x) => s + x, 0))
+  const n = nc.reduce((s, x) => s + x, 0)
+  const delta = (c: number, k: number) => {
+    const [vc, vk] = [scale[c], scale[k]]
+    if (level === 'nominal') return c === k ? 0 : 1
+    if (level === 'interval') return (vc - vk) ** 2
+    if (level === 'ratio') return vc + vk === 0 ? 0 : ((vc - vk) / (vc + vk)) ** 2
+    const [lo, hi] = [Math.min(c, k), Math.max(c, k)]
+    let between = 0
+    for (let g = lo; g <= hi; g++) between += nc[g]
+    return (between - (nc[c] + nc[k]) / 2) ** 2
+  }
+  let observed = 0
+  let expected = 0
+  scale.forEach((_, c) => scale.forEach((__, k) => {
+    observed += o[c][k] * delta(c, k)
+    expected += nc[c] * nc[k] * delta(c, k)
+  }))
+  return expected === 0 ? null : 1 - ((n - 1) * observed) / expected
+}
+
+describe('alpha against its definition', () => {
+  it('[REL11][REL12] equals a direct coincidence-matrix computation at every level, few or many distinct values', () => {
+    const matrix = (maxValue: number) =>
+      fc.tuple(fc.integer({ min: 2, max: 6 }), fc.integer({ min: 1, max: 25 })).chain(([coders, units]) =>
+        fc.array(fc.array(fc.option(fc.integer({ min: 0, max: maxValue }), { freq: 3, nil: null }), { minLength: coders, maxLength: coders }), { minLength: units, maxLength: units }),
+      )
+    // Up to 4 values per unit pattern-key as numbers; 60 distinct values take the text-key path.
+    fc.assert(
+      fc.property(fc.oneof(matrix(4), matrix(60)), fc.constantFrom(...allLevels), (m, level) => {
+        const expected = alphaByDefinition(m, level)
+        const result = krippendorffAlpha(m, level)
+        if (expected === null) expect(result.value).toBeNull()
+        else expect(result.value).toBeCloseTo(expected, 9)
+      }),
+    )
+  })
+})
+

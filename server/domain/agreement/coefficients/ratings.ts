@@ -32,51 +32,83 @@ export function readNumber(value: string | number): number | null {
 
 /** Every problem of the rows, each at `where(i)`; an empty list when the rows can be scored. */
 export function checkRatings(ratings: readonly RatingRow[], level: Level, where: (i: number) => string): Problem[] {
-  const problems: Problem[] = []
-  const first = new Map<string, number>()
-  ratings.forEach((row, i) => {
-    const at = where(i)
-    const unit = String(row.unit ?? '').trim()
-    const coder = String(row.coder ?? '').trim()
-    const raw = row.value
-    if (unit === '') problems.push({ path: at, message: 'empty unit' })
-    if (coder === '') problems.push({ path: at, message: 'empty coder' })
-    if (raw === undefined || raw === null || String(raw).trim() === '') problems.push({ path: at, message: 'empty value (leave the row out for a missing rating)' })
-    else if (level !== 'nominal') {
-      const n = readNumber(raw)
-      if (n === null)
-        problems.push({
-          path: at,
-          message:
-            level === 'ordinal'
-              ? `value "${raw}" is not a number: the ordinal level takes numbers, whose numeric order is the scale order (recode categories as 1, 2, 3, …)`
-              : `value "${raw}" is not a number (the ${level} level needs numbers)`,
-        })
-      else if (level === 'ratio' && n < 0) problems.push({ path: at, message: `value ${n} is negative (the ratio level needs values ≥ 0)` })
-    }
-    if (unit === '' || coder === '') return
-    const key = `${unit}\u0000${coder}`
-    const seen = first.get(key)
-    if (seen !== undefined) problems.push({ path: at, message: `duplicate rating of unit "${unit}" by coder "${coder}" (first at ${where(seen)})` })
-    else first.set(key, i)
-  })
-  return problems
+  return readRatings(ratings, level, where).problems
 }
 
-/** The matrix of checked rows: values as numbers for the numeric levels, as text for nominal. */
+/** The matrix of the rows (check them first): values as numbers for the numeric levels, as text for nominal. */
 export function tabulateRatings(ratings: readonly RatingRow[], level: Level): RatingGrid {
+  return readRatings(ratings, level, (i) => `ratings[${i}]`).grid
+}
+
+/**
+ * Checks and tabulates together, since a duplicate (unit, coder) is simply a cell found already
+ * filled. Studies send 100,000s of rows per code, so the rows are indexed first (unit and coder
+ * numbers in typed arrays) and the matrix is laid out once, without a key or an array per row.
+ */
+export function readRatings(ratings: readonly RatingRow[], level: Level, where: (i: number) => string): { grid: RatingGrid; problems: Problem[] } {
+  const found: Array<{ row: number; message: string }> = []
+  const report = (row: number, message: string) => found.push({ row, message })
   const unitIndex = new Map<string, number>()
   const coderIndex = new Map<string, number>()
-  const cells: Array<[number, number, Rating]> = []
-  for (const row of ratings) {
-    const unit = String(row.unit).trim()
-    const coder = String(row.coder).trim()
-    if (!unitIndex.has(unit)) unitIndex.set(unit, unitIndex.size)
-    if (!coderIndex.has(coder)) coderIndex.set(coder, coderIndex.size)
-    const value = level === 'nominal' ? String(row.value).trim() : (readNumber(row.value) as number)
-    cells.push([unitIndex.get(unit)!, coderIndex.get(coder)!, value])
+  const unitOf = new Int32Array(ratings.length).fill(-1)
+  const coderOf = new Int32Array(ratings.length)
+  const values: (Rating | null)[] = new Array(ratings.length)
+  let lastUnit: string | undefined
+  let lastU = -1
+  for (let i = 0; i < ratings.length; i++) {
+    const row = ratings[i]
+    const unit = String(row.unit ?? '').trim()
+    const coder = String(row.coder ?? '').trim()
+    if (unit === '') report(i, 'empty unit')
+    if (coder === '') report(i, 'empty coder')
+    values[i] = readValue(row.value, level, i, report)
+    if (unit === '' || coder === '') continue
+    // Rows usually come grouped by unit.
+    if (unit !== lastUnit) {
+      let u = unitIndex.get(unit)
+      if (u === undefined) unitIndex.set(unit, (u = unitIndex.size))
+      lastUnit = unit
+      lastU = u
+    }
+    let c = coderIndex.get(coder)
+    if (c === undefined) coderIndex.set(coder, (c = coderIndex.size))
+    unitOf[i] = lastU
+    coderOf[i] = c
   }
-  const matrix = Array.from({ length: unitIndex.size }, () => new Array<Rating | null>(coderIndex.size).fill(null))
-  for (const [u, c, v] of cells) matrix[u][c] = v
-  return { units: [...unitIndex.keys()], coders: [...coderIndex.keys()], matrix }
+  const coders = coderIndex.size
+  const firstRow = new Int32Array(unitIndex.size * coders).fill(-1) // which row filled each cell
+  const matrix = Array.from({ length: unitIndex.size }, () => new Array<Rating | null>(coders).fill(null))
+  for (let i = 0; i < ratings.length; i++) {
+    if (unitOf[i] < 0) continue
+    const cell = unitOf[i] * coders + coderOf[i]
+    if (firstRow[cell] >= 0) {
+      const { unit, coder } = ratings[i]
+      report(i, `duplicate rating of unit "${String(unit).trim()}" by coder "${String(coder).trim()}" (first at ${where(firstRow[cell])})`)
+    } else {
+      firstRow[cell] = i
+      matrix[unitOf[i]][coderOf[i]] = values[i]
+    }
+  }
+  // Problems in row order (duplicates are found in the second pass), as one fixes a file from the top.
+  const sorted = found.sort((a, b) => a.row - b.row).map(({ row, message }) => ({ path: where(row), message }))
+  return { grid: { units: [...unitIndex.keys()], coders: [...coderIndex.keys()], matrix }, problems: sorted }
+}
+
+/** The rating as the level takes it (text for nominal, a number otherwise), or null after reporting the problem. */
+function readValue(raw: string | number, level: Level, i: number, report: (row: number, message: string) => void): Rating | null {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+    report(i, 'empty value (leave the row out for a missing rating)')
+    return null
+  }
+  if (level === 'nominal') return typeof raw === 'string' ? raw.trim() : String(raw)
+  const n = readNumber(raw)
+  if (n === null)
+    report(
+      i,
+      level === 'ordinal'
+        ? `value "${raw}" is not a number: the ordinal level takes numbers, whose numeric order is the scale order (recode categories as 1, 2, 3, …)`
+        : `value "${raw}" is not a number (the ${level} level needs numbers)`,
+    )
+  else if (level === 'ratio' && n < 0) report(i, `value ${n} is negative (the ratio level needs values ≥ 0)`)
+  return n
 }

@@ -1,5 +1,6 @@
 import { route } from '@/app/lib/route-handler'
 import { ConcordError } from '@/server/errors'
+import { requireProjectRole } from '@/server/services/access'
 import { listDocuments } from '@/server/services/transcripts/list-documents'
 import { importTranscript } from '@/server/services/transcripts/import-transcript'
 
@@ -7,6 +8,8 @@ export const GET = route(({ ctx, actor, params }) => listDocuments(ctx.db, actor
 
 /** multipart/form-data: `meta` (JSON) and either `file` or `text`; or JSON { meta, text }. */
 export const POST = route(async ({ ctx, actor, params, req }) => {
+  // Authorize before reading an upload of up to 5 MB (importTranscript checks again).
+  await requireProjectRole(ctx.db, actor, params.projectId, 'lead')
   const type = req.headers.get('content-type') ?? ''
   if (type.includes('multipart/form-data')) {
     const form = await req.formData()

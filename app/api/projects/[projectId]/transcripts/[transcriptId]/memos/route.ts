@@ -1,0 +1,10 @@
+import { jsonBody, route } from '@/app/lib/route'
+import { createMemo } from '@/server/services/memos/create-memo'
+import { listMemos } from '@/server/services/memos/list-memos'
+
+export const GET = route(({ ctx, actor, params }) => listMemos(ctx.db, actor, params.projectId, params.transcriptId))
+export const POST = route(async ({ ctx, actor, params, req }) => {
+  const memo = await createMemo(ctx.db, actor, params.projectId, params.transcriptId, await jsonBody(req))
+  ctx.events.publish(params.projectId, 'memos')
+  return memo
+})

@@ -1,0 +1,159 @@
+/**
+ * Code retrieval: every coded segment of a code across the project's transcripts, with the text
+ * around it, filtered by case, respondent role, coder and layer, and never showing what blind
+ * coding hides (`coding-visibility.ts`). Reads the projected rows, never the live documents.
+ */
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm'
+import { z } from 'zod'
+import type { Db } from '../../../db/client'
+import { cases, codes, codings, projects, transcripts, transcriptTexts, users } from '../../../db/schema'
+import { badInput, problemsFromZod } from '../../errors'
+import { requireProjectRole, type Actor } from '../access'
+import { findLatestRounds } from '../transcripts/find-rounds'
+import { codingVisible } from './coding-visibility'
+
+const optionalId = z
+  .string()
+  .trim()
+  .transform((s) => s || undefined)
+  .optional()
+
+export const retrievalQuerySchema = z.object({
+  codeId: optionalId,
+  /** Include the codes under `codeId` (a dimension's indicators). */
+  subcodes: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true'),
+  caseId: optionalId,
+  role: z.enum(['park', 'college', 'enterprise', 'research', 'other']).optional(),
+  coderId: optionalId,
+  transcriptId: optionalId,
+  layer: z.enum(['shared', 'coder']).optional(),
+  /** Characters of context on each side. */
+  context: z.coerce.number().int().min(0).max(1000).default(160),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+})
+export type RetrievalQuery = z.input<typeof retrievalQuerySchema>
+
+export interface RetrievedSegment {
+  id: string
+  transcriptId: string
+  transcriptTitle: string
+  caseId: string | null
+  caseKey: string | null
+  caseName: { zh: string; en: string } | null
+  respondentRole: string
+  layer: 'shared' | 'coder'
+  layerOwner: string | null
+  codeId: string
+  coderId: string
+  coderName: string | null
+  start: number
+  end: number
+  text: string
+  before: string
+  after: string
+  speaker: string | null
+}
+
+/** Reads `?codeId=&subcodes=1&caseId=&role=&coderId=&layer=` from a URL's search params. */
+export function retrievalQueryFromSearch(params: URLSearchParams): Record<string, string> {
+  return Object.fromEntries([...params.entries()].filter(([, v]) => v !== ''))
+}
+
+export async function retrieveCodings(db: Db, actor: Actor | null, projectId: string, input: unknown) {
+  const role = await requireProjectRole(db, actor, projectId)
+  const parsed = retrievalQuerySchema.safeParse(input)
+  if (!parsed.success) throw badInput('Please correct the retrieval filters.', problemsFromZod(parsed.error.issues))
+  const q = parsed.data
+
+  let codeIds: string[] | null = null
+  if (q.codeId) {
+    const all = await db.select({ id: codes.id, parentId: codes.parentId }).from(codes).where(eq(codes.projectId, projectId))
+    if (!all.some((c) => c.id === q.codeId)) throw badInput('No such code in this project.', [{ path: 'codeId', message: 'unknown code' }])
+    codeIds = [q.codeId]
+    if (q.subcodes) {
+      for (let i = 0; i < codeIds.length; i++) for (const c of all) if (c.parentId === codeIds[i] && !codeIds.includes(c.id)) codeIds.push(c.id)
+    }
+  }
+
+  const where: SQL[] = [eq(codings.projectId, projectId)]
+  if (codeIds) where.push(inArray(codings.codeId, codeIds))
+  if (q.caseId) where.push(eq(transcripts.caseId, q.caseId))
+  if (q.role) where.push(eq(transcripts.respondentRole, q.role))
+  if (q.coderId) where.push(eq(codings.coderId, q.coderId))
+  if (q.transcriptId) where.push(eq(codings.transcriptId, q.transcriptId))
+  if (q.layer) where.push(eq(codings.layer, q.layer))
+
+  const rows = await db
+    .select({
+      c: codings,
+      transcriptTitle: transcripts.title,
+      caseId: transcripts.caseId,
+      caseKey: cases.key,
+      caseZh: cases.nameZh,
+      caseEn: cases.nameEn,
+      respondentRole: transcripts.respondentRole,
+      coderName: users.name,
+    })
+    .from(codings)
+    .innerJoin(transcripts, eq(transcripts.id, codings.transcriptId))
+    .leftJoin(cases, eq(cases.id, transcripts.caseId))
+    .leftJoin(users, eq(users.id, codings.coderId))
+    .where(and(...where))
+    .orderBy(asc(cases.position), asc(transcripts.position), asc(transcripts.createdAt), asc(codings.start), asc(codings.codeId), asc(codings.coderId))
+
+  const [project] = await db.select({ settings: projects.settings }).from(projects).where(eq(projects.id, projectId))
+  const caller = { userId: actor!.userId, role, coderSeesRevealed: project?.settings.coderSeesRevealed ?? false }
+  const rounds = await findLatestRounds(db, [...new Set(rows.filter((r) => r.c.layer === 'coder').map((r) => r.c.transcriptId))])
+  const visible = rows.filter((r) => codingVisible(r.c, caller, rounds.get(r.c.transcriptId) ?? null))
+  const page = visible.slice(0, q.limit)
+
+  const texts = new Map<string, { text: string; paragraphs: { start: number; end: number; speaker: string | null }[] }>()
+  const ids = [...new Set(page.map((r) => r.c.transcriptId))]
+  if (ids.length) for (const t of await db.select().from(transcriptTexts).where(inArray(transcriptTexts.transcriptId, ids))) texts.set(t.transcriptId, t)
+
+  const items: RetrievedSegment[] = page.map((r) => {
+    const t = texts.get(r.c.transcriptId)
+    return {
+      id: r.c.id,
+      transcriptId: r.c.transcriptId,
+      transcriptTitle: r.transcriptTitle,
+      caseId: r.caseId,
+      caseKey: r.caseKey,
+      caseName: r.caseKey ? { zh: r.caseZh ?? '', en: r.caseEn ?? '' } : null,
+      respondentRole: r.respondentRole,
+      layer: r.c.layer,
+      layerOwner: r.c.layerOwner,
+      codeId: r.c.codeId,
+      coderId: r.c.coderId,
+      coderName: r.coderName,
+      start: r.c.start,
+      end: r.c.end,
+      text: r.c.text,
+      ...contextOf(t?.text ?? '', r.c.start, r.c.end, q.context),
+      speaker: t ? speakerAt(t.paragraphs, r.c.start) : null,
+    }
+  })
+  return { items, total: visible.length, truncated: visible.length > page.length }
+}
+
+/** Up to `n` characters of the transcript on each side of the segment. */
+function contextOf(text: string, start: number, end: number, n: number): { before: string; after: string } {
+  if (!text || n === 0) return { before: '', after: '' }
+  let before = text.slice(Math.max(0, start - n), start)
+  let after = text.slice(end, end + n)
+  // Keep whole words at the cut where the text has spaces; CJK text has none and is cut as is.
+  if (start - n > 0) before = before.replace(/^\S{1,12}\s/, '')
+  if (end + n < text.length) after = after.replace(/\s\S{1,12}$/, '')
+  return { before, after }
+}
+
+function speakerAt(paragraphs: { start: number; end: number; speaker: string | null }[], offset: number): string | null {
+  let lo = 0
+  let hi = paragraphs.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (paragraphs[mid].end < offset) lo = mid + 1
+    else hi = mid
+  }
+  return paragraphs[lo]?.speaker ?? null
+}
