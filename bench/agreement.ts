@@ -1,7 +1,7 @@
 /**
  * Benchmark of the agreement engine on a study-sized round: 500 transcripts × 20,000 characters ×
- * 4 coders × 60 codes of synthetic coded spans, then twice that many transcripts. Prints times
- * and the growth ratio (linear growth ≈ 2.0); it asserts nothing.
+ * 4 coders × 60 codes of synthetic coded spans, then twice that many transcripts. Prints wall and
+ * CPU times (the machine may be shared) and the growth ratio (linear ≈ 2.0); it asserts nothing.
  *
  *   npx tsx bench/agreement.ts [--transcripts 500]
  *

@@ -4,13 +4,15 @@
  * placeholders; `translate()` fills them. To add an area: create messages/<area>.ts exporting
  * `en` and `zh`, and add it to the two spreads below.
  */
+import * as agreement from './messages/agreement'
 import * as core from './messages/core'
 import * as pages from './messages/pages'
 import * as framework from './messages/framework'
 import * as editor from './messages/editor'
+import * as disputes from './messages/disputes'
 
-export const en = { ...core.en, ...pages.en, ...framework.en, ...editor.en } as const
-export const zh = { ...core.zh, ...pages.zh, ...framework.zh, ...editor.zh }
+export const en = { ...core.en, ...pages.en, ...framework.en, ...editor.en, ...agreement.en, ...disputes.en } as const
+export const zh = { ...core.zh, ...pages.zh, ...framework.zh, ...editor.zh, ...agreement.zh, ...disputes.zh }
 
 export type MessageKey = keyof typeof en
 export type Messages = Record<MessageKey, string>

@@ -2,11 +2,14 @@
  * The OpenAPI document served at /api/openapi.json. Each area lists its paths in its own
  * module here; add the module to `areas` below.
  */
+import { agreementPaths } from './agreement'
 import { corePaths } from './core'
+import { disputePaths } from './disputes'
 import { fitPaths } from './fit'
+import { editorPaths } from './editor'
 import type { PathsObject } from './types'
 
-const areas: PathsObject[] = [corePaths, fitPaths]
+const areas: PathsObject[] = [corePaths, fitPaths, agreementPaths, editorPaths, disputePaths]
 
 export function buildOpenApi(version: string) {
   const error = { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, problems: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } } } } } }

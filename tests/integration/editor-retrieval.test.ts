@@ -21,7 +21,7 @@ describeEachBackend('code retrieval API', (backend) => {
   const seen = (body: { items: { transcriptTitle: string; layer: string; layerOwner: string | null; text: string }[] }) =>
     body.items.map((i) => `${i.transcriptTitle}|${i.layer === 'shared' ? 'shared' : i.layerOwner === p.coder1.id ? 'c1' : i.layerOwner === p.coder2.id ? 'c2' : '?'}|${i.text}`).sort()
 
-  it('returns a code’s segments with context, case, role and coder', async () => {
+  it('returns a code’s segments with context from the same turn, case, role and coder', async () => {
     const res = await get(p.viewer.token, { codeId: p.codes.programs })
     expect(res.status).toBe(200)
     const [item] = res.body.items
@@ -44,8 +44,10 @@ describeEachBackend('code retrieval API', (backend) => {
     })
     expect(fixtureText.slice(0, start).endsWith(item.before)).toBe(true)
     expect(fixtureText.slice(end).startsWith(item.after)).toBe(true)
-    expect(item.before).toContain('We run')
-    expect(item.after).toContain('with the park')
+    // Context stays within the speaker's turn.
+    expect(item).toMatchObject({ before: 'We run ', after: ' with the park and share a research lab.', clippedBefore: false, clippedAfter: false })
+    const short = await get(p.viewer.token, { codeId: p.codes.programs, context: '3' })
+    expect(short.body.items[0]).toMatchObject({ before: 'un ', after: ' wi', clippedBefore: true, clippedAfter: true })
   })
 
   it('a parent code with subcodes=1 includes its children’s segments', async () => {

@@ -6,7 +6,7 @@ import { getT, requireUser } from '@/app/lib/session'
 import { ProjectNav } from './project-nav'
 
 // The project sections that exist; keep in step with the folders beside this file.
-const sections = ['/transcripts', '/codebook', '/cases', '/members', '/settings', '/framework', '/retrieval']
+const sections = ['/transcripts', '/codebook', '/cases', '/members', '/settings', '/framework', '/retrieval', '/disputes', '/agreement']
 
 export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ projectId: string }> }) {
   const { projectId } = await params

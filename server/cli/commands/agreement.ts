@@ -33,7 +33,7 @@ Coded spans (character offsets in UTF-16 code units, end exclusive):
   Reports per code and overall Krippendorff's unitizing alpha, character-level Cohen's kappa and
   character percent agreement (the last two for exactly 2 coders).
 
-  --json              one JSON document (numbers rounded to 3 decimals) instead of the table`
+  --json              one JSON document instead of the table (reliability numbers rounded to 3 decimals)`
 
 type Options = { mode: 'reliability'; data: string; level: Level; bootstrap: number; seed: number } | { mode: 'spans'; codings: string; lengths: string }
 

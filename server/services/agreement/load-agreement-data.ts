@@ -4,7 +4,7 @@
  * Blindness: numbers are computed only on revealed rounds, for everyone (the lead included),
  * because agreement figures tell a coder about the others' codings.
  */
-import { and, eq, inArray, ne } from 'drizzle-orm'
+import { and, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
 import { codings, fitStatuses, transcriptTexts } from '../../../db/schema'
 import { documentSegments, type AgreementDocument, type AgreementInput, type StatusRating } from '../../domain/agreement/report'
@@ -15,6 +15,13 @@ import { requireProjectRole, type Actor } from '../access'
 import { loadCodes } from '../codebook/list-codes'
 import { latestRevealedRoundId, loadRound, type RoundInfo } from '../rounds/load-round'
 import type { AgreementQuery } from './agreement-query'
+
+/**
+ * A layer's own marks: the sync server accepts no mark claiming another coder into a layer, so a
+ * layer row with another coder id came from the canonical text the layer shares (the team's
+ * consensus after the reveal) and is no part of the coder's independent coding.
+ */
+export const ownMarks = sql`${codings.coderId} = ${codings.layerOwner}`
 
 export interface AgreementLabels {
   coders: Record<string, string>
@@ -67,7 +74,7 @@ export async function loadAgreementData(db: Db, actor: Actor | null, projectId: 
   const rows = await db
     .select({ document: codings.transcriptId, coder: codings.layerOwner, code: codings.codeId, start: codings.start, end: codings.end })
     .from(codings)
-    .where(and(inArray(codings.transcriptId, transcriptIds), eq(codings.layer, 'coder'), inArray(codings.layerOwner, coderIds)))
+    .where(and(inArray(codings.transcriptId, transcriptIds), eq(codings.layer, 'coder'), inArray(codings.layerOwner, coderIds), ownMarks))
   const texts = await db.select().from(transcriptTexts).where(inArray(transcriptTexts.transcriptId, transcriptIds))
   const textOf = new Map(texts.map((t) => [t.transcriptId, t]))
   const statuses: StatusRating[] =

@@ -28,7 +28,7 @@ export const retrievalQuerySchema = z.object({
   transcriptId: optionalId,
   layer: z.enum(['shared', 'coder']).optional(),
   /** Characters of context on each side. */
-  context: z.coerce.number().int().min(0).max(1000).default(160),
+  context: z.coerce.number().int().min(0).max(1000).default(120),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 })
 export type RetrievalQuery = z.input<typeof retrievalQuerySchema>
@@ -51,6 +51,9 @@ export interface RetrievedSegment {
   text: string
   before: string
   after: string
+  /** Whether the speaker turn goes on before `before` / after `after`. */
+  clippedBefore: boolean
+  clippedAfter: boolean
   speaker: string | null
 }
 
@@ -129,25 +132,35 @@ export async function retrieveCodings(db: Db, actor: Actor | null, projectId: st
       start: r.c.start,
       end: r.c.end,
       text: r.c.text,
-      ...contextOf(t?.text ?? '', r.c.start, r.c.end, q.context),
-      speaker: t ? speakerAt(t.paragraphs, r.c.start) : null,
+      ...contextOf(t?.text ?? '', t?.paragraphs ?? [], r.c.start, r.c.end, q.context),
+      speaker: t?.paragraphs[paragraphAt(t.paragraphs, r.c.start)]?.speaker ?? null,
     }
   })
   return { items, total: visible.length, truncated: visible.length > page.length }
 }
 
-/** Up to `n` characters of the transcript on each side of the segment. */
-function contextOf(text: string, start: number, end: number, n: number): { before: string; after: string } {
-  if (!text || n === 0) return { before: '', after: '' }
-  let before = text.slice(Math.max(0, start - n), start)
-  let after = text.slice(end, end + n)
-  // Keep whole words at the cut where the text has spaces; CJK text has none and is cut as is.
-  if (start - n > 0) before = before.replace(/^\S{1,12}\s/, '')
-  if (end + n < text.length) after = after.replace(/\s\S{1,12}$/, '')
-  return { before, after }
+/**
+ * Up to `n` characters on each side of the segment, within the speaker turns the segment starts
+ * and ends in (context from another turn reads as if the same person said it), with whether
+ * the turn goes on beyond what is shown.
+ */
+function contextOf(
+  text: string,
+  paragraphs: { start: number; end: number }[],
+  start: number,
+  end: number,
+  n: number,
+): { before: string; after: string; clippedBefore: boolean; clippedAfter: boolean } {
+  if (!text || n === 0) return { before: '', after: '', clippedBefore: start > 0, clippedAfter: end < text.length }
+  const first = paragraphs[paragraphAt(paragraphs, start)] ?? { start: 0, end: text.length }
+  const last = paragraphs[paragraphAt(paragraphs, end)] ?? { start: 0, end: text.length }
+  const from = Math.max(first.start, start - n)
+  const to = Math.min(last.end, end + n)
+  return { before: text.slice(from, start), after: text.slice(end, to), clippedBefore: from > first.start, clippedAfter: to < last.end }
 }
 
-function speakerAt(paragraphs: { start: number; end: number; speaker: string | null }[], offset: number): string | null {
+/** Index of the paragraph holding `offset` (an offset at a paragraph's end belongs to it). */
+function paragraphAt(paragraphs: { start: number; end: number }[], offset: number): number {
   let lo = 0
   let hi = paragraphs.length - 1
   while (lo < hi) {
@@ -155,5 +168,5 @@ function speakerAt(paragraphs: { start: number; end: number; speaker: string | n
     if (paragraphs[mid].end < offset) lo = mid + 1
     else hi = mid
   }
-  return paragraphs[lo]?.speaker ?? null
+  return lo
 }

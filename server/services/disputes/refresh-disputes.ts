@@ -51,7 +51,9 @@ export async function refreshDisputesForRound(
   const layerRows = await db
     .select({ transcriptId: codings.transcriptId, codeId: codings.codeId, owner: codings.layerOwner, start: codings.start, end: codings.end })
     .from(codings)
-    .where(and(inArray(codings.transcriptId, docIds), eq(codings.layer, 'coder'), inArray(codings.layerOwner, round.coderIds)))
+    // A layer shares the canonical doc's structs, consensus marks included: only the layer
+    // owner's own marks are their coding.
+    .where(and(inArray(codings.transcriptId, docIds), eq(codings.layer, 'coder'), inArray(codings.layerOwner, round.coderIds), eq(codings.coderId, codings.layerOwner)))
   const byDoc = new Map<string, CodedSpan[]>()
   for (const r of layerRows) byDoc.set(r.transcriptId, [...(byDoc.get(r.transcriptId) ?? []), { codeId: r.codeId, coderId: r.owner!, start: r.start, end: r.end }])
 

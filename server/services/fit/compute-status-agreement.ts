@@ -6,7 +6,7 @@
  * those of server/domain/agreement/coefficients.
  */
 import { readAlphaBand, readKappaBand, type Band } from '../../domain/agreement/bands'
-import { cohenKappa, krippendorffAlpha, percentAgreement, round } from '../../domain/agreement/coefficients'
+import { cohenKappa, krippendorffAlpha, percentAgreement } from '../../domain/agreement/coefficients'
 import type { FitStatus } from '../../domain/fit/types'
 
 /** The ordinal scale: how much of the indicator the case's interviews describe. */
@@ -95,6 +95,11 @@ export function computeStatusAgreement(rows: readonly CoderStatusRow[], caseIds:
     krippendorffAlpha: alpha.value === null ? { value: null, reason: alpha.reason } : { value: round(alpha.value), band: readAlphaBand(alpha.value) },
     pairs,
   }
+}
+
+/** 3 decimals, as the agreement report prints its statistics; −0 becomes 0. */
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000 || 0
 }
 
 function asKappa(k: { value: number } | { value: null; reason: string }): Coefficient {

@@ -7,6 +7,7 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
 import { codings, rounds } from '../../../db/schema'
 import { requireProjectRole, type Actor } from '../access'
+import { ownMarks } from '../agreement/load-agreement-data'
 import { loadRound } from './load-round'
 
 export async function listRounds(db: Db, actor: Actor | null, projectId: string) {
@@ -22,7 +23,7 @@ export async function listRounds(db: Db, actor: Actor | null, projectId: string)
         ? await db
             .select({ transcriptId: codings.transcriptId, coderId: codings.layerOwner, n: count() })
             .from(codings)
-            .where(and(inArray(codings.transcriptId, r.transcripts.map((t) => t.id)), eq(codings.layer, 'coder'), inArray(codings.layerOwner, visibleCoders)))
+            .where(and(inArray(codings.transcriptId, r.transcripts.map((t) => t.id)), eq(codings.layer, 'coder'), inArray(codings.layerOwner, visibleCoders), ownMarks))
             .groupBy(codings.transcriptId, codings.layerOwner)
         : []
     out.push({

@@ -10,6 +10,7 @@ import { codings, projects, transcripts, transcriptTexts } from '../../../db/sch
 import { ConcordError } from '../../errors'
 import { requireProjectRole, type Actor } from '../access'
 import { findLatestRounds } from '../transcripts/find-rounds'
+import { ownMarks } from '../agreement/load-agreement-data'
 import { loadRound } from './load-round'
 
 export async function readLayers(db: Db, actor: Actor | null, projectId: string, transcriptId: string) {
@@ -28,7 +29,7 @@ export async function readLayers(db: Db, actor: Actor | null, projectId: string,
   const rows = await db
     .select({ owner: codings.layerOwner, codeId: codings.codeId, start: codings.start, end: codings.end })
     .from(codings)
-    .where(and(eq(codings.transcriptId, transcriptId), eq(codings.layer, 'coder'), inArray(codings.layerOwner, shown.map((c) => c.id))))
+    .where(and(eq(codings.transcriptId, transcriptId), eq(codings.layer, 'coder'), inArray(codings.layerOwner, shown.map((c) => c.id)), ownMarks))
     .orderBy(asc(codings.start), asc(codings.end))
   const [text] = await db.select().from(transcriptTexts).where(eq(transcriptTexts.transcriptId, transcriptId))
   return {

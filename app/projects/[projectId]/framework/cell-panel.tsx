@@ -21,9 +21,10 @@ interface Props {
   cell: OpenCell
   onClose: () => void
   onSetStatus: (caseId: string, codeId: string, status: FitStatus | null, coderId?: string) => void
+  onSummary: (caseId: string, codeId: string, text: string) => void
 }
 
-export function CellPanel({ matrix, cell: at, onClose, onSetStatus }: Props) {
+export function CellPanel({ matrix, cell: at, onClose, onSetStatus, onSummary }: Props) {
   const { t, pick } = useI18n()
   const panel = useRef<HTMLElement>(null)
   const theCase = matrix.cases.find((c) => c.id === at.caseId)
@@ -104,7 +105,7 @@ export function CellPanel({ matrix, cell: at, onClose, onSetStatus }: Props) {
       <section className="stack tight">
         <h4>{t('framework.summary')}</h4>
         <p className="hint">{t('framework.summaryHint')}</p>
-        <SummaryEditor key={cell.room} room={cell.room} editable={matrix.role !== 'viewer'} label={t('framework.summary') + ' — ' + title} />
+        <SummaryEditor key={cell.room} room={cell.room} editable={matrix.role !== 'viewer'} label={t('framework.summary') + ' — ' + title} onText={(text) => onSummary(at.caseId, at.codeId, text)} />
       </section>
 
       <section className="stack tight">

@@ -71,11 +71,18 @@ export function FrameworkView({ initial }: { initial: FrameworkMatrix }) {
     [projectId],
   )
 
-  const closePanel = useCallback(() => {
-    setOpen(null)
-    // The summary may have changed in the panel: show it in the cells.
-    schedule(300)
-  }, [schedule])
+  const closePanel = useCallback(() => setOpen(null), [])
+
+  // The open cell's summary as its editor has it: the cells and case tables show it at once.
+  const setSummary = useCallback((caseId: string, codeId: string, text: string) => {
+    setMatrix((m) => {
+      const at = m.cells.findIndex((c) => c.caseId === caseId && c.codeId === codeId)
+      if (at < 0 || m.cells[at].summary === text) return m
+      const cells = [...m.cells]
+      cells[at] = { ...cells[at], summary: text }
+      return { ...m, cells }
+    })
+  }, [])
 
   const { partialWeight, highAtMost, mediumAtMost } = matrix.report.settings
   const exportHref = (format: string, extra = '') => `/api/projects/${projectId}/fit/export?format=${format}&lang=${locale}${extra}`
@@ -145,7 +152,7 @@ export function FrameworkView({ initial }: { initial: FrameworkMatrix }) {
           </section>
         </>
       )}
-      {open && <CellPanel matrix={matrix} cell={open} onClose={closePanel} onSetStatus={setStatus} />}
+      {open && <CellPanel matrix={matrix} cell={open} onClose={closePanel} onSetStatus={setStatus} onSummary={setSummary} />}
     </div>
   )
 }

@@ -5,7 +5,7 @@
  * so the page holds one socket at a time. Viewers get it read-only (the server also drops their
  * updates).
  */
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { EditorContent, useEditor } from '@tiptap/react'
@@ -13,7 +13,15 @@ import StarterKit from '@tiptap/starter-kit'
 import Collaboration from '@tiptap/extension-collaboration'
 import { useI18n } from '@/app/i18n/i18n-provider'
 
-export default function SummaryEditor({ room, editable, label }: { room: string; editable: boolean; label: string }) {
+interface Props {
+  room: string
+  editable: boolean
+  label: string
+  /** The text after every change (local or remote), so the page can show it before the next refetch. */
+  onText?: (text: string) => void
+}
+
+export default function SummaryEditor({ room, editable, label, onText }: Props) {
   const { t } = useI18n()
   const [ydoc] = useState(() => new Y.Doc())
   const [state, setState] = useState<'connecting' | 'synced' | 'closed'>('connecting')
@@ -35,7 +43,8 @@ export default function SummaryEditor({ room, editable, label }: { room: string;
       provider.destroy()
     }
   }, [room, ydoc])
-  useEffect(() => () => ydoc.destroy(), [ydoc])
+  // The doc is left to the garbage collector: destroying it in a cleanup would break React's
+  // development double mount, which reuses the state.
 
   const editor = useEditor({
     immediatelyRender: false,
@@ -47,6 +56,16 @@ export default function SummaryEditor({ room, editable, label }: { room: string;
     ],
     editorProps: { attributes: { class: 'fw-summary-editor', 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', 'data-testid': 'summary-editor' } },
   })
+
+  const report = useRef(onText)
+  report.current = onText
+  useEffect(() => {
+    if (!editor) return
+    // Paragraphs one per line, as the server reads summaries (read-summaries.ts).
+    const onUpdate = () => report.current?.(editor.getText({ blockSeparator: '\n' }).trim())
+    editor.on('update', onUpdate)
+    return () => void editor.off('update', onUpdate)
+  }, [editor])
 
   return (
     <div className="fw-summary-box" aria-busy={state === 'connecting'}>

@@ -146,7 +146,7 @@ export function RetrievalView({
         )}
       </div>
       <form className="card retrieval-filters" onSubmit={(e) => e.preventDefault()}>
-        <label className="grow">
+        <label className="retrieval-code">
           {t('retrieval.code')}
           <select value={filters.codeId} onChange={(e) => set({ codeId: e.target.value })} data-testid="retrieval-code">
             <option value="">{t('retrieval.chooseCode')}</option>
@@ -158,7 +158,7 @@ export function RetrievalView({
             ))}
           </select>
         </label>
-        <label className="inline">
+        <label className="inline retrieval-sub">
           <input type="checkbox" checked={filters.subcodes} onChange={(e) => set({ subcodes: e.target.checked })} />
           {t('retrieval.subcodes')}
         </label>
@@ -239,9 +239,9 @@ export function RetrievalView({
                         </Link>
                       </div>
                       <p className="segment-text">
-                        {s.before && <span className="context">{s.start - s.before.length > 0 ? '…' : ''}{s.before}</span>}
+                        {s.before && <span className="context">{s.clippedBefore ? '…' : ''}{s.before}</span>}
                         <mark style={{ background: `${code?.color ?? '#999999'}40`, boxShadow: `inset 0 -2px 0 ${code?.color ?? '#999'}` }}>{s.text}</mark>
-                        {s.after && <span className="context">{s.after}…</span>}
+                        {s.after && <span className="context">{s.after}{s.clippedAfter ? '…' : ''}</span>}
                       </p>
                     </li>
                   )

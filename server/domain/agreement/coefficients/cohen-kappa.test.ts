@@ -46,6 +46,16 @@ describe('Cohen’s kappa', () => {
     expect(quadratic.z).toBeCloseTo(1.437451, 5)
   })
 
+  it('[REL3] matches scikit-learn 1.2.1 cohen_kappa_score (none / linear / quadratic), ranks of the values 1, 2, 5, 7', () => {
+    // Computed with sklearn.metrics.cohen_kappa_score(a, b, weights=…) on these two lists (seeded random data).
+    const a = [7, 1, 2, 5, 7, 7, 7, 7, 1, 2, 5, 7, 1, 2, 5, 5, 5, 1, 7, 5, 1, 1, 7, 7]
+    const b = [7, 1, 2, 1, 7, 7, 7, 1, 2, 2, 2, 7, 1, 2, 5, 5, 5, 1, 7, 5, 2, 1, 7, 7]
+    const m = a.map((x, i) => [x, b[i]])
+    expect(valueOf(cohenKappa(m)).value).toBeCloseTo(0.7183098591549295, 12)
+    expect(valueOf(cohenKappa(m, { weights: 'linear' })).value).toBeCloseTo(0.75, 12)
+    expect(valueOf(cohenKappa(m, { weights: 'quadratic' })).value).toBeCloseTo(0.7681159420289855, 12)
+  })
+
   it('[REL3] with the whole scale given, unused categories widen the distances', () => {
     // Categories 1–6 occur except 5: listing 5 makes 6 one rank further from the rest, so the weights change.
     const occurring = valueOf(cohenKappa(irrAnxietyRaters23, { weights: 'linear' })).value

@@ -48,9 +48,10 @@ export function computeReliability(ratings: readonly RatingRow[], level: Level, 
   return reportReliability(grid.matrix, level, options)
 }
 
-function reportReliability(matrix: (string | number | null)[][], level: Level, options: ReliabilityOptions = {}): ReliabilityReport {
+function reportReliability(matrix: (string | number | null)[][], level: Level, options: ReliabilityOptions): ReliabilityReport {
   const set = computeCoefficients(matrix, level, { bootstrap: options.bootstrap ?? defaultBootstrap, seed: options.seed })
   const boot = set.krippendorffAlpha.value === null ? null : set.krippendorffAlpha.bootstrap
+  const weighted = set.cohenKappaWeighted
   const report: ReliabilityReport = {
     units: matrix.length,
     coders: set.coders,
@@ -65,11 +66,13 @@ function reportReliability(matrix: (string | number | null)[][], level: Level, o
     notes: explain(set, matrix.length),
     alphaCI: boot?.ci ? [round(boot.ci[0])!, round(boot.ci[1])!] : null,
     bootstrap: boot && { method: boot.method, replicates: boot.replicates, seed: boot.seed, undefinedReplicates: boot.undefinedReplicates },
+    ...(weighted && { cohenKappaWeighted: { linear: round(weighted.linear.value), quadratic: round(weighted.quadratic.value) } }),
     // Working of the statistics that have a value; the others' reasons are in `notes`.
-    details: roundDeep(Object.fromEntries(reportedStatistics.flatMap((s) => (set[s].value === null ? [] : [[s, set[s]]])))) as Record<string, unknown>,
+    details: roundDeep({
+      ...Object.fromEntries(reportedStatistics.flatMap((s) => (set[s].value === null ? [] : [[s, set[s]]]))),
+      ...(weighted && (weighted.linear.value !== null || weighted.quadratic.value !== null) && { cohenKappaWeighted: weighted }),
+    }) as Record<string, unknown>,
   }
-  if (set.cohenKappaWeighted)
-    report.cohenKappaWeighted = { linear: round(set.cohenKappaWeighted.linear.value), quadratic: round(set.cohenKappaWeighted.quadratic.value) }
   return report
 }
 
@@ -80,8 +83,8 @@ function explain(set: CoefficientSet, units: number): string[] {
     const left = units - alpha.units
     notes.push(`krippendorffAlpha: ${left} unit${left === 1 ? '' : 's'} with fewer than 2 values ${left === 1 ? 'is' : 'are'} not pairable and left out`)
   }
-  if (alpha.value !== null && alpha.bootstrap?.undefinedReplicates)
-    notes.push(`krippendorffAlpha: ${alpha.bootstrap.undefinedReplicates} bootstrap resamples had a single value (alpha undefined) and were left out`)
+  const dropped = alpha.value === null ? 0 : (alpha.bootstrap?.undefinedReplicates ?? 0)
+  if (dropped) notes.push(`krippendorffAlpha: ${dropped} bootstrap resample${dropped === 1 ? '' : 's'} had a single value (alpha undefined) and ${dropped === 1 ? 'was' : 'were'} left out`)
   if (set.level !== 'nominal' && reportedStatistics.some((s) => s !== 'krippendorffAlpha' && set[s].value !== null))
     notes.push(
       `kappa, pi, AC1 and percent agreement count exact matches only (nominal); krippendorffAlpha uses the ${set.level} metric` +

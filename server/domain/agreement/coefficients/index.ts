@@ -9,9 +9,9 @@ import { brennanPredigerOf, fleissKappaOf, gwetAC1Of, percentAgreementOf, scottP
 import { encodeRatings } from './table'
 import type { CoefficientOptions, Level, Rating, RatingMatrix } from './types'
 
-export { computeReliability, defaultBootstrap, reportedStatistics, round, type ReliabilityReport, type ReliabilityOptions, type ReportedStatistic } from './compute-reliability'
+export { computeReliability, defaultBootstrap, reportedStatistics, type ReliabilityReport, type ReliabilityOptions, type ReportedStatistic } from './compute-reliability'
 export { computeCoefficients, type CoefficientSet, type CoefficientSetOptions } from './compute-coefficients'
-export { checkRatings, tabulateRatings, readNumber, type RatingRow, type RatingGrid } from './ratings'
+export { checkRatings, tabulateRatings, type RatingRow, type RatingGrid } from './ratings'
 export { kappaWeights } from './cohen-kappa'
 export { defaultSeed } from './krippendorff-alpha'
 export { levels } from './types'

@@ -7,8 +7,8 @@
  *   n_c  = Σ_k o_ck,  n = Σ_c n_c
  *   α    = 1 − (n − 1) Σ o_ck δ²_ck / Σ_c Σ_k n_c n_k δ²_ck
  *
- * The coincidence matrix itself is never built: Σ o_ck δ²_ck is summed unit by unit over its
- * pairs, which costs O(values) rather than O(q²) memory when q (distinct values) is large.
+ * The coincidence matrix itself is never built: Σ o_ck δ²_ck is summed over the units' value
+ * pairs, grouped by pattern (below), which needs no q × q memory when q (distinct values) is large.
  */
 import { badInput } from '../../../errors'
 import { createRandom, quantileOfSorted } from './random'
@@ -92,7 +92,7 @@ function collectPatterns(table: RatingTable): Patterns {
   // A unit's multiset of values as a number: Σ_k count_k · B^k with B = coders + 1 > any count,
   // exact while B^q stays within 2^53; beyond that (many distinct values) a text key.
   const numeric = q * Math.log2(coders + 1) <= 52
-  const power = Float64Array.from({ length: q }, (_, k) => (coders + 1) ** k)
+  const power = Float64Array.from({ length: numeric ? q : 0 }, (_, k) => (coders + 1) ** k)
   const ids = new Map<number | string, number>()
   const offsets = [0]
   const values: number[] = []
@@ -102,7 +102,7 @@ function collectPatterns(table: RatingTable): Patterns {
   for (let u = 0; u < table.units; u++) {
     if (raters[u] < 2) continue
     let key: number | string = 0
-    for (let i = u * coders; i < (u + 1) * coders; i++) if (cells[i] >= 0) key += power[cells[i]]
+    if (numeric) for (let i = u * coders; i < (u + 1) * coders; i++) if (cells[i] >= 0) key += power[cells[i]]
     if (!numeric) {
       unit.length = 0
       for (let i = u * coders; i < (u + 1) * coders; i++) if (cells[i] >= 0) unit.push(cells[i])
@@ -144,6 +144,8 @@ function alphaOfPatterns(level: Level, scale: number[], p: Patterns, weights: Fl
     for (let i = p.offsets[k]; i < p.offsets[k + 1]; i++) counts[p.values[i]] += w
     n += w * (p.offsets[k + 1] - p.offsets[k])
   }
+  // A single value means no variation: say so exactly rather than trust a rounding residue in D_e.
+  if (counts.filter((c) => c > 0).length < 2) return { alpha: NaN, observed: 0, expected: 0, n }
   const delta = metric(level, scale, counts)
   let observedSum = 0 // Σ o_ck δ²_ck
   for (let k = 0; k < p.count; k++) if (weights[k] > 0) observedSum += weights[k] * (fixed ? fixed[k] : patternDisagreement(p, k, delta))

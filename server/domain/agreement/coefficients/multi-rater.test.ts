@@ -56,7 +56,9 @@ describe('Fleiss’ kappa', () => {
   })
 
   it('[REL6][REL9] matches irrCAC on incomplete data: cac.raw4raters κ 0.76117 (pe 0.23872, se 0.15302)', () => {
-    // irrCAC raw.py docstring, fleiss() on raw_4raters = Krippendorff's 2011 data.
+    // irrCAC raw.py docstring, fleiss() on raw_4raters = Krippendorff's 2011 data. By hand: π = (3, 3.25,
+    // 3.5, 1.25, 1)/12, pe = Σπ² = 0.238715, κ = (9/11 − pe)/(1 − pe) = 0.76117 (not 0.7628, a figure
+    // sometimes quoted for this data; and 0.7754 is AC1, not Krippendorff's alpha, which is 0.7434).
     const result = fleissKappa(krippendorff2011Missing, { allowMissing: true })
     if (result.value === null) throw new Error(result.reason)
     expect(result.value).toBeCloseTo(0.76117, 5)

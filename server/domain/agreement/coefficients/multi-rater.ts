@@ -2,7 +2,7 @@
  * Percent agreement and the chance-corrected coefficients built on it, for any number of coders:
  * Fleiss' kappa (and Scott's pi, its two-coder case), Brennan–Prediger and Gwet's AC1.
  *
- * All follow Gwet (2014), Handbook of Inter-Rater Reliability, 4th ed., ch. 2–5, the forms that
+ * All follow Gwet (2014), Handbook of Inter-Rater Reliability, 4th ed., in the forms that
  * the irrCAC package implements, because they also serve incomplete data (SPEC REL9):
  *   pa   = mean over units rated by ≥ 2 coders of Σ_k r_ik (r_ik − 1) / (r_i (r_i − 1))
  *   π_k  = mean over units rated by ≥ 1 coder of r_ik / r_i
@@ -66,7 +66,7 @@ function measureAgreementOnce(table: RatingTable): AgreementTerms {
 }
 
 /**
- * Gwet's (2014, §5.4) variance of a coefficient (pa − pe)/(1 − pe), conditional on the coders:
+ * Gwet's (2014) variance of a coefficient (pa − pe)/(1 − pe), conditional on the coders:
  * per unit κ_i = (n / n2)(pa_i − pe·[r_i ≥ 2])/(1 − pe) and κ*_i = κ_i − 2(1 − κ)(pe_i − pe)/(1 − pe);
  * var = Σ (κ*_i − κ)² / (n (n − 1)). `peUnit` holds each unit's chance agreement pe_i (null when it is a constant, as for BP).
  */
@@ -165,7 +165,7 @@ export function brennanPredigerOf(table: RatingTable, allowMissing = false): Cha
   return { value, pa: t.pa, pe, units: t.n2, q, se: gwetStandardError(table, t, pe, value, null) }
 }
 
-/** Gwet's AC1, multi-rater form (Gwet 2014, §4.2; Gwet 2008): chance = Σ π_k (1 − π_k) / (q − 1). */
+/** Gwet's AC1, multi-rater form (Gwet 2008; 2014): chance = Σ π_k (1 − π_k) / (q − 1). */
 export function gwetAC1Of(table: RatingTable, allowMissing = false): ChanceCorrected {
   const t = measureAgreement(table)
   const q = table.categories.length

@@ -5,7 +5,7 @@
 const _ = null
 
 /**
- * Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", §C: 4 observers × 12 units,
+ * Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", the example with 4 observers × 12 units,
  * values 1–5, missing data. Reported α: nominal 0.743, ordinal 0.815, interval 0.849, ratio 0.797.
  * The same data are irrCAC's `cac.raw4raters` (Gwet 2014, Handbook of Inter-Rater Reliability,
  * 4th ed., p. 120).
@@ -25,13 +25,13 @@ export const krippendorff2011Missing = [
   [_, _, 3, _],
 ]
 
-/** Krippendorff (2011), §A: binary data, 2 observers × 10 units. Reported α = 0.095. */
+/** Krippendorff (2011), the binary example: 2 observers × 10 units, no missing data. Reported α = 0.095. */
 export const krippendorff2011Binary = transpose([
   [0, 1, 0, 0, 0, 0, 0, 0, 1, 0],
   [1, 1, 1, 0, 0, 1, 0, 0, 0, 0],
 ])
 
-/** Krippendorff (2011), §B: nominal data, 2 observers (Ben, Gerry) × 12 units. Reported α = 0.692. */
+/** Krippendorff (2011), the nominal two-observer example: 12 units, values a–e, no missing data. Reported α = 0.692 (irrCAC's `raw_ben_gerry` is the same with one rating removed). */
 export const krippendorff2011Nominal = transpose([
   'a a b b d c c c e d d a'.split(' '),
   'b a b b b c c c e d d d'.split(' '),

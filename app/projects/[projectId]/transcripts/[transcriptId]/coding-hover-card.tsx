@@ -43,26 +43,28 @@ export function CodingHoverCard({
           const code = codeById.get(r.codeId)
           return (
             <li key={`${r.codeId}|${r.coderId}|${r.from}`} className="hover-row">
-              <span className="swatch" style={{ background: code?.color ?? '#999' }} />
-              <span className="grow-1">
-                <strong>{code ? pick(code.name) : t('editor.unknownCode')}</strong>
-                <span className="muted small"> · {coderName(r.coderId)}</span>
-              </span>
-              <span className="row tight">
-                <button type="button" className="small" onClick={() => onSelect(r)}>
-                  {t('editor.selectSpan')}
-                </button>
-                {canMemo && (
-                  <button type="button" className="small" onClick={() => onMemo(r)} data-testid="hover-memo">
-                    {t('editor.addMemo')}
+              <div className="row tight">
+                <span className="swatch" style={{ background: code?.color ?? '#999' }} />
+                <strong className="grow-1">{code ? pick(code.name) : t('editor.unknownCode')}</strong>
+              </div>
+              <div className="row between">
+                <span className="muted small">{coderName(r.coderId)}</span>
+                <span className="row tight">
+                  <button type="button" className="small" onClick={() => onSelect(r)}>
+                    {t('editor.selectSpan')}
                   </button>
-                )}
-                {canRemove(r) && (
-                  <button type="button" className="small danger" onClick={() => onRemove(r)} data-testid="hover-remove">
-                    {t('common.remove')}
-                  </button>
-                )}
-              </span>
+                  {canMemo && (
+                    <button type="button" className="small" onClick={() => onMemo(r)} data-testid="hover-memo">
+                      {t('editor.addMemo')}
+                    </button>
+                  )}
+                  {canRemove(r) && (
+                    <button type="button" className="small danger" onClick={() => onRemove(r)} data-testid="hover-remove">
+                      {t('common.remove')}
+                    </button>
+                  )}
+                </span>
+              </div>
             </li>
           )
         })}

@@ -80,13 +80,13 @@ export function HistoryPanel({
       <h3>{t('editor.panel.history')}</h3>
       {canSave && (
         <form
-          className="row tight"
+          className="history-save"
           onSubmit={(e) => {
             e.preventDefault()
             void save()
           }}
         >
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('history.namePlaceholder')} aria-label={t('history.name')} className="grow-1" data-testid="version-name" />
+          <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('history.namePlaceholder')} aria-label={t('history.name')} data-testid="version-name" />
           <button type="submit" className="primary small" disabled={busy || !name.trim()} data-testid="save-version">
             {busy ? t('common.saving') : t('history.save')}
           </button>

@@ -8,7 +8,7 @@
  * the document debounced.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { EditorContent, useEditor, useEditorState } from '@tiptap/react'
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { transcriptExtensions } from '@/server/domain/editor/extensions'
@@ -60,7 +60,7 @@ export function TranscriptWorkspace(props: Props) {
 }
 
 /** Calls back after the document stops changing for `idleMs`, and at least every `maxMs` while it changes. */
-function useDocTick(editor: ReturnType<typeof useEditor>, idleMs = 300, maxMs = 2000): number {
+function useDocTick(editor: Editor | null, idleMs = 300, maxMs = 2000): number {
   const [tick, setTick] = useState(0)
   useEffect(() => {
     if (!editor) return
@@ -125,7 +125,7 @@ function EditorBody({
   }, [])
 
   const [searchOpen, setSearchOpen] = useState(false)
-  const editorRef = useRef<ReturnType<typeof useEditor>>(null)
+  const editorRef = useRef<Editor | null>(null)
 
   const applyCode = useCallback(
     (codeId: string) => {

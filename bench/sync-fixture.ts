@@ -1,0 +1,131 @@
+/**
+ * Shared by the sync benchmark's processes (bench/sync.ts and its two server children): the
+ * synthetic transcripts both servers start from, the IPC messages between the parent and a
+ * server child, and the probe a server child runs to report its own CPU time, RSS and event
+ * loop delay. Bench-only code: nothing in the app imports it.
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { Session } from 'node:inspector/promises'
+import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+
+/** Parent → server child. */
+export type ToServer =
+  | { type: 'init'; rooms: string[] } // reference only: the rooms to create
+  | { type: 'sample' } // cumulative CPU, RSS now and peaks since the previous sample
+  | { type: 'stop' } // close (ours: write everything to the database) and report the docs
+  | { type: 'verify'; rooms: string[] } // ours, fresh process: read the rooms from the database
+
+/** Server child → parent. */
+export type FromServer =
+  | { type: 'ready'; port: number; base: string; setup: OursSetup | null; setupMs: number }
+  | { type: 'sample'; sample: ProcessSample }
+  | { type: 'stopped'; states: Record<string, string> } // room → base64 Yjs state
+  | { type: 'verified'; states: Record<string, string> }
+  | { type: 'failed'; message: string }
+
+/** What the parent needs from our server: which rooms exist, and who may open them. */
+export interface OursSetup {
+  projectId: string
+  rooms: string[]
+  /** One per bench user (all coders of the project). */
+  users: { userId: string; token: string }[]
+  codeIds: string[]
+  database: string
+}
+
+export interface ProcessSample {
+  /** process.cpuUsage() since the process started, in ms (user + system). */
+  cpuMs: number
+  rssMb: number
+  /** Highest RSS seen (100 ms sampling) since the previous sample. */
+  peakRssMb: number
+  /** Event loop delay since the previous sample, ms. */
+  loopP50Ms: number
+  loopP99Ms: number
+  loopMaxMs: number
+}
+
+/**
+ * Deterministic interview-like text: `paragraphs` turns alternating I/R, about 150 characters
+ * each, mixing Chinese and English as the study's transcripts do. Never contains « or ».
+ */
+export function benchTranscriptText(index: number, paragraphs = 40): string {
+  let seed = (index + 1) * 2654435761
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) >>> 0
+    return seed / 2 ** 32
+  }
+  const words = [
+    '产教融合', '联合体', '企业', '学校', '园区', '人才培养', '实训基地', '订单班', '政府', '协同', '机制', '平台',
+    'the', 'college', 'park', 'students', 'training', 'companies', 'we', 'started', 'program', 'funding', 'really', 'because',
+  ]
+  const lines: string[] = []
+  for (let p = 0; p < paragraphs; p++) {
+    let line = ''
+    while (line.length < 150) line += (line ? ' ' : '') + words[Math.floor(random() * words.length)]
+    lines.push(`${p % 2 === 0 ? 'I' : 'R'}: ${line}.`)
+  }
+  return lines.join('\n')
+}
+
+/**
+ * Answers the parent's `sample` requests from inside a server process, so that the numbers are
+ * the server's own (the load generator's CPU is in another process). With BENCH_CPU_PROF_DIR
+ * set, the V8 CPU profile of the edit phase (between the 2nd and 3rd sample) is written there as
+ * `<name>-edit-phase.cpuprofile` (open it in Chrome DevTools or speedscope).
+ */
+export function startProbe(name: string): { sample(): Promise<ProcessSample> } {
+  const loop = monitorEventLoopDelay({ resolution: 10 })
+  loop.enable()
+  let peak = process.memoryUsage.rss()
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss())
+  }, 100)
+  timer.unref()
+  const mb = (bytes: number) => bytes / 1024 / 1024
+  const profileDir = process.env.BENCH_CPU_PROF_DIR
+  let session: Session | null = null
+  let samples = 0
+  return {
+    async sample() {
+      samples++
+      if (profileDir && samples === 3 && session) {
+        const { profile } = await session.post('Profiler.stop')
+        session.disconnect()
+        await mkdir(profileDir, { recursive: true })
+        await writeFile(join(profileDir, `${name}-edit-phase.cpuprofile`), JSON.stringify(profile))
+      }
+      const cpu = process.cpuUsage()
+      const rss = process.memoryUsage.rss()
+      const sample: ProcessSample = {
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        rssMb: mb(rss),
+        peakRssMb: mb(Math.max(peak, rss)),
+        loopP50Ms: loop.percentile(50) / 1e6,
+        loopP99Ms: loop.percentile(99) / 1e6,
+        loopMaxMs: loop.max / 1e6,
+      }
+      peak = rss
+      loop.reset()
+      if (profileDir && samples === 2) {
+        session = new Session()
+        session.connect()
+        await session.post('Profiler.enable')
+        await session.post('Profiler.start')
+      }
+      return sample
+    },
+  }
+}
+
+/** Sends a message to the parent; resolves once it is handed to the channel (safe to exit then). */
+export function tellParent(message: FromServer): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send) return resolve() // run stand-alone
+    process.send(message, undefined, {}, () => resolve())
+  })
+}
+
+export const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64')
+export const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'))

@@ -1,0 +1,269 @@
+/**
+ * Sync server benchmark (issue 3): our sync server (authenticated, persisting) and the reference
+ * y-websocket server `@y/websocket-server@0.1.1` (in memory, no authentication), each under the
+ * same load, one after the other, each in its own child process; this process is the load
+ * generator. Prints numbers and ratios; asserts nothing.
+ *
+ *   npx tsx bench/sync.ts [--clients 200] [--rooms 20] [--rate 2] [--seconds 20] [--marks 0.2]
+ *                         [--users 10] [--grace 10] [--only ours|reference] [--cpu-prof]
+ *
+ * Load: `clients` official y-websocket clients spread evenly over `rooms` transcripts, each
+ * inserting a short marked-up text at `rate` edits/s (a share `marks` of them with a code mark).
+ * Our rooms are real transcripts (`t/<id>`) of a project made through the services; clients
+ * authenticate with personal access tokens of `users` coders. Persistence is PGlite in a temporary
+ * directory, inside the server process (so its CPU and memory count as ours), or Postgres when
+ * BENCH_DATABASE_URL (or DATABASE_URL) is set (then Postgres's own CPU is not counted).
+ *
+ * Measured: propagation latency (edit → every other client of the room, one clock), edits that
+ * did not reach every other client within `grace` s after the last edit, edits missing from the
+ * stored state (ours: read back from the database by a fresh process after the server closed;
+ * reference: its in-memory docs), and the server process's own CPU time and RSS (reported by
+ * the server from inside, so the load generator's CPU is not counted). `--cpu-prof` writes V8
+ * CPU profiles of both servers' edit phase to bench/out/sync-profiles/.
+ */
+import { fork, type ChildProcess } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { performance } from 'node:perf_hooks'
+import { fromBase64, type FromServer, type ProcessSample, type ToServer } from './sync-fixture'
+import { countMissing, percentile, runLoad, type LoadClientSpec, type LoadResult } from './sync-load'
+
+const argValue = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i > 0 ? process.argv[i + 1] : undefined
+}
+const numberArg = (name: string, fallback: number) => {
+  const value = argValue(name)
+  const n = value === undefined ? fallback : Number(value)
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number, got ${value}`)
+  return n
+}
+const options = {
+  clients: numberArg('clients', 200),
+  rooms: numberArg('rooms', 20),
+  rate: numberArg('rate', 2),
+  seconds: numberArg('seconds', 20),
+  markShare: numberArg('marks', 0.2),
+  users: numberArg('users', 10),
+  graceMs: numberArg('grace', 10) * 1000,
+  only: argValue('only') as 'ours' | 'reference' | undefined,
+  cpuProf: process.argv.includes('--cpu-prof'),
+}
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url))
+
+interface ServerRun {
+  label: string
+  load: LoadResult
+  /** Samples: before the clients connect, when all are synced, after the drain. */
+  samples: [ProcessSample, ProcessSample, ProcessSample]
+  editWindowS: number
+  /** Edits missing from the server's state after the run (ours: as read back from the database). */
+  storedMissing: number
+  storedRooms: number
+  note: string
+  loadBefore: number
+  loadAfter: number
+}
+
+/** A server child process with its IPC messages as awaitable events. */
+function startChild(file: string, args: string[], env: Record<string, string> = {}) {
+  const child: ChildProcess = fork(file, args, {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...(options.cpuProf ? { BENCH_CPU_PROF_DIR: here('./out/sync-profiles') } : {}), ...env },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  })
+  const inbox: FromServer[] = []
+  const waiters: Array<() => void> = []
+  let exited: number | null = null
+  child.stdout!.on('data', () => {}) // its JSON line is for stand-alone use; we get the same over IPC
+  child.on('message', (message: FromServer) => {
+    inbox.push(message)
+    waiters.splice(0).forEach((w) => w())
+  })
+  child.on('exit', (code) => {
+    exited = code ?? 1
+    waiters.splice(0).forEach((w) => w())
+  })
+  const next = <T extends FromServer['type']>(type: T): Promise<Extract<FromServer, { type: T }>> =>
+    new Promise((resolve, reject) => {
+      const check = () => {
+        const failed = inbox.find((m) => m.type === 'failed')
+        if (failed && failed.type === 'failed') return reject(new Error(`${file}: ${failed.message}`))
+        const i = inbox.findIndex((m) => m.type === type)
+        if (i >= 0) return resolve(inbox.splice(i, 1)[0] as Extract<FromServer, { type: T }>)
+        if (exited !== null) return reject(new Error(`${file} exited (${exited}) before sending "${type}"`))
+        waiters.push(check)
+      }
+      check()
+    })
+  const send = (message: ToServer) => child.send(message)
+  const sample = async () => {
+    send({ type: 'sample' })
+    return (await next('sample')).sample
+  }
+  const exit = () => new Promise<void>((resolve) => (exited !== null ? resolve() : child.once('exit', () => resolve())))
+  return { child, next, send, sample, exit }
+}
+
+async function measure(
+  label: string,
+  server: ReturnType<typeof startChild>,
+  base: string,
+  clients: LoadClientSpec[],
+  codeIds: string[],
+) {
+  const loadBefore = loadavg()[0]
+  const s0 = await server.sample()
+  let s1 = s0
+  let s2 = s0
+  let windowStart = 0
+  let editWindowS = 0
+  process.stderr.write(`${label}: ${clients.length} clients connecting…\n`)
+  const load = await runLoad({
+    base, clients, codeIds,
+    rate: options.rate, seconds: options.seconds, markShare: options.markShare,
+    graceMs: options.graceMs, connectTimeoutMs: 60_000,
+    async beforeEdits() {
+      s1 = await server.sample()
+      windowStart = performance.now()
+      process.stderr.write(`${label}: editing for ${options.seconds} s…\n`)
+    },
+    async afterDrain() {
+      s2 = await server.sample()
+      editWindowS = (performance.now() - windowStart) / 1000
+    },
+  })
+  return { label, load, samples: [s0, s1, s2] as ServerRun['samples'], editWindowS, loadBefore, loadAfter: loadavg()[0] }
+}
+
+/** Spreads clients evenly over the rooms; in each room every client is a different user. */
+function spread<T>(rooms: string[], clientOf: (room: string, slot: number) => T): T[] {
+  return Array.from({ length: options.clients }, (_, i) => clientOf(rooms[i % rooms.length], Math.floor(i / rooms.length)))
+}
+
+async function runOurs(): Promise<ServerRun> {
+  const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL
+  const dataDir = url ? null : await mkdtemp(join(tmpdir(), 'concord-bench-sync-'))
+  const env: Record<string, string> = dataDir ? { BENCH_DATA_DIR: dataDir } : {}
+  try {
+    process.stderr.write('ours: creating the database, project, users, tokens and transcripts…\n')
+    const server = startChild(here('./sync-server-ours.ts'), ['serve', '--rooms', String(options.rooms), '--users', String(options.users)], env)
+    const ready = await server.next('ready')
+    const setup = ready.setup!
+    process.stderr.write(`ours: set up in ${(ready.setupMs / 1000).toFixed(1)} s\n`)
+    const clients = spread(setup.rooms, (room, slot) => {
+      const user = setup.users[slot % setup.users.length]
+      return { room, params: { token: user.token }, coderId: user.userId }
+    })
+    const run = await measure('ours', server, ready.base, clients, setup.codeIds)
+    server.send({ type: 'stop' })
+    await server.next('stopped')
+    await server.exit()
+    // A fresh process reads the rooms back from the database, as a restarted server would.
+    const verifier = startChild(here('./sync-server-ours.ts'), ['verify'], env)
+    await verifier.next('ready')
+    verifier.send({ type: 'verify', rooms: setup.rooms })
+    const { states } = await verifier.next('verified')
+    await verifier.exit()
+    const storedMissing = setup.rooms.reduce((n, room) => n + countMissing(fromBase64(states[room]), run.load.idsByRoom.get(room) ?? []), 0)
+    const note = setup.database === 'pglite'
+      ? 'ours: PGlite (embedded Postgres) runs inside the server process; its CPU and memory count as ours'
+      : 'ours: Postgres at BENCH_DATABASE_URL/DATABASE_URL; the Postgres processes\' CPU is not counted'
+    return { ...run, storedMissing, storedRooms: Object.keys(states).length, note }
+  } finally {
+    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+  }
+}
+
+async function runReference(): Promise<ServerRun> {
+  const rooms = Array.from({ length: options.rooms }, (_, r) => `t/bench-${r + 1}`)
+  const server = startChild(here('./sync-server-reference.ts'), [])
+  server.send({ type: 'init', rooms })
+  const ready = await server.next('ready')
+  const codeIds = Array.from({ length: 12 }, (_, i) => `bench-code-${i + 1}`)
+  const clients = spread(rooms, (room, slot) => ({ room, params: {}, coderId: `bench-coder-${(slot % options.users) + 1}` }))
+  const run = await measure('reference', server, ready.base, clients, codeIds)
+  server.send({ type: 'stop' })
+  const { states } = await server.next('stopped')
+  await server.exit()
+  const storedMissing = rooms.reduce((n, room) => n + countMissing(fromBase64(states[room]), run.load.idsByRoom.get(room) ?? []), 0)
+  return { ...run, storedMissing, storedRooms: Object.keys(states).length, note: 'reference: in memory, no authentication, no persistence' }
+}
+
+function printTable(runs: ServerRun[]) {
+  const ours = runs.find((r) => r.label === 'ours')
+  const ref = runs.find((r) => r.label === 'reference')
+  const rows: Array<[string, (r: ServerRun) => number, (n: number) => string, boolean]> = [
+    ['clients synced', (r) => r.load.synced, (n) => n.toFixed(0), false],
+    ['connect time (all synced), s', (r) => r.load.connectMs / 1000, (n) => n.toFixed(2), true],
+    ['edits sent', (r) => r.load.edits, (n) => n.toFixed(0), false],
+    ['  seconds to send them (nominal ' + options.seconds + ')', (r) => r.load.editSeconds, (n) => n.toFixed(1), false],
+    ['  with a code mark', (r) => r.load.marks, (n) => n.toFixed(0), false],
+    ['deliveries timed', (r) => r.load.latencies.length, (n) => n.toFixed(0), false],
+    ['latency p50, ms', (r) => percentile(r.load.latencies, 50), (n) => n.toFixed(1), true],
+    ['latency p90, ms', (r) => percentile(r.load.latencies, 90), (n) => n.toFixed(1), true],
+    ['latency p99, ms', (r) => percentile(r.load.latencies, 99), (n) => n.toFixed(1), true],
+    ['latency max, ms', (r) => r.load.latencies[r.load.latencies.length - 1] ?? NaN, (n) => n.toFixed(1), true],
+    ['server CPU, edit phase, s', (r) => (r.samples[2].cpuMs - r.samples[1].cpuMs) / 1000, (n) => n.toFixed(2), true],
+    ['  per 1000 edits, s', (r) => (r.samples[2].cpuMs - r.samples[1].cpuMs) / r.load.edits, (n) => n.toFixed(2), true],
+    ['  % of one core', (r) => (r.samples[2].cpuMs - r.samples[1].cpuMs) / 10 / r.editWindowS, (n) => n.toFixed(0), true],
+    ['server CPU, connect phase, s', (r) => (r.samples[1].cpuMs - r.samples[0].cpuMs) / 1000, (n) => n.toFixed(2), true],
+    ['server RSS before clients, MB', (r) => r.samples[0].rssMb, (n) => n.toFixed(0), true],
+    ['server peak RSS under load, MB', (r) => Math.max(r.samples[1].peakRssMb, r.samples[2].peakRssMb), (n) => n.toFixed(0), true],
+    ['  growth under load, MB', (r) => Math.max(r.samples[1].peakRssMb, r.samples[2].peakRssMb) - r.samples[0].rssMb, (n) => n.toFixed(0), true],
+    ['server event loop delay p99, ms', (r) => r.samples[2].loopP99Ms, (n) => n.toFixed(1), true],
+    ['lost edits (live, after grace)', (r) => r.load.lostEdits, (n) => n.toFixed(0), false],
+    ['  missing deliveries', (r) => r.load.missingDeliveries, (n) => n.toFixed(0), false],
+    ['  untimed deliveries', (r) => r.load.untimedDeliveries, (n) => n.toFixed(0), false],
+    ['lost edits (server state after run)', (r) => r.storedMissing, (n) => n.toFixed(0), false],
+    ['client disconnects', (r) => r.load.disconnects, (n) => n.toFixed(0), false],
+    ['drain after last edit, s', (r) => r.load.drainMs / 1000, (n) => n.toFixed(2), false],
+    ['load generator CPU, edit phase, s', (r) => r.load.generatorCpuMs / 1000, (n) => n.toFixed(2), false],
+    ['load generator loop delay p99, ms', (r) => r.load.generatorLoopP99Ms, (n) => n.toFixed(1), false],
+    ['load average (1 min) before/after', (r) => r.loadBefore, (n) => n.toFixed(1), false],
+  ]
+  const width = 38
+  console.log(`${'metric'.padEnd(width)} ${'ours'.padStart(10)} ${'reference'.padStart(10)} ${'ratio'.padStart(8)}`)
+  console.log('-'.repeat(width + 31))
+  for (const [name, value, format, ratio] of rows) {
+    const a = ours ? value(ours) : NaN
+    const b = ref ? value(ref) : NaN
+    const cell = (r: ServerRun | undefined, n: number) =>
+      !r ? '—' : name.startsWith('load average') ? `${format(n)}/${r.loadAfter.toFixed(1)}` : format(n)
+    const q = ratio && ours && ref && b > 0 ? `${(a / b).toFixed(2)}×` : ''
+    console.log(`${name.padEnd(width)} ${cell(ours, a).padStart(10)} ${cell(ref, b).padStart(10)} ${q.padStart(8)}`)
+  }
+  console.log('')
+  for (const r of runs) console.log(r.note)
+  if (ours && ref) {
+    const p99 = percentile(ours.load.latencies, 99) / percentile(ref.load.latencies, 99)
+    const cpu = (ours.samples[2].cpuMs - ours.samples[1].cpuMs) / (ref.samples[2].cpuMs - ref.samples[1].cpuMs)
+    const lost = ours.load.lostEdits + ours.storedMissing
+    const verdict = (ok: boolean) => (ok ? 'within' : 'OUTSIDE')
+    console.log(`target (issue 3): p99 ratio ${p99.toFixed(2)}× ${verdict(p99 <= 1.3)} 1.3×; CPU ratio ${cpu.toFixed(2)}× ${verdict(cpu <= 1.3)} 1.3×; lost edits ${lost} (target 0)`)
+  }
+}
+
+async function main() {
+  const perRoom = options.clients / options.rooms
+  console.log(`sync benchmark: ${options.clients} y-websocket clients over ${options.rooms} rooms (${perRoom.toFixed(1)} per room), ` +
+    `${options.rate} edits/s each (${options.clients * options.rate} edits/s in all, ${Math.round(options.markShare * 100)}% with a code mark), ` +
+    `${options.seconds} s per server`)
+  console.log(`machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min); other work on the machine inflates latencies`)
+  console.log('')
+  const runs: ServerRun[] = []
+  if (options.only !== 'reference') runs.push(await runOurs())
+  if (options.only !== 'ours') runs.push(await runReference())
+  printTable(runs)
+  if (options.cpuProf) console.log(`CPU profiles: ${here('./out/sync-profiles')}`)
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error)
+    process.exit(1)
+  },
+)
