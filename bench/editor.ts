@@ -177,6 +177,44 @@ async function main() {
     console.log(`typed ${keys} characters at 50 ms intervals in ${typingWall} ms (text arrived: ${inDoc})`)
     console.log(`keydown → character in DOM: p50 ${ms(pct(lat.dom, 50))}, p95 ${ms(pct(lat.dom, 95))}, max ${ms(Math.max(...lat.dom))} (n=${lat.dom.length})`)
     console.log(`keydown → next frame:       p50 ${ms(pct(lat.frame, 50))}, p95 ${ms(pct(lat.frame, 95))}, max ${ms(Math.max(...lat.frame))} (n=${lat.frame.length})`)
+
+    // Remote typing: another user types; what it costs this page (y-tiptap re-renders from Yjs
+    // on every remote change). Long tasks (> 50 ms) observed here while the other one types.
+    const other = await browser.newContext({ viewport: { width: 1200, height: 800 }, locale: 'en-US' })
+    const coder = await other.newPage()
+    await coder.goto(`${concord.url}/signin`)
+    await coder.getByLabel(/Email|邮箱/).fill('coder1@demo.concord')
+    await coder.getByLabel(/Password|密码/).fill('concord-demo')
+    await coder.locator('form button[type=submit]').click()
+    await coder.waitForURL(/\/projects/)
+    await coder.goto(url)
+    await coder.waitForFunction(() => document.querySelector('[data-synced=yes]'), null, { timeout: 120_000 })
+    await coder.locator('.ProseMirror > p').nth(Math.floor(turns.length / 3)).click({ position: { x: 20, y: 12 } })
+    await page.evaluate(() => {
+      const w = window as unknown as { __long: number[]; __applied: number[] }
+      w.__long = []
+      w.__applied = []
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__long.push(e.duration)
+      }).observe({ type: 'longtask' })
+      // Time from a remote change reaching the DOM to the next frame (the page is usable again).
+      new MutationObserver(() => {
+        const t = performance.now()
+        requestAnimationFrame(() => setTimeout(() => w.__applied.push(performance.now() - t), 0))
+      }).observe(document.querySelector('.ProseMirror')!, { subtree: true, characterData: true, childList: true })
+    })
+    const remoteKeys = Math.min(keys, 100)
+    const remoteText = Array.from({ length: remoteKeys }, (_, i) => sample[i % sample.length]).join('')
+    await coder.keyboard.type(remoteText, { delay: 80 })
+    await page.waitForFunction((s) => document.querySelector('.ProseMirror')!.textContent!.includes(s), remoteText.slice(-20), { timeout: 30_000 })
+    await page.waitForTimeout(1000)
+    const remote = await page.evaluate(() => (window as unknown as { __long: number[]; __applied: number[] }))
+    console.log(
+      `remote typing (${remoteKeys} characters by another user): long tasks on this page ${remote.__long.length}` +
+        (remote.__long.length ? `, max ${ms(Math.max(...remote.__long))}` : '') +
+        `; remote change → next frame p50 ${ms(pct(remote.__applied, 50))}, p95 ${ms(pct(remote.__applied, 95))}`,
+    )
+    await other.close()
     await context.close()
   } finally {
     await browser.close()

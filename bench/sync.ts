@@ -5,7 +5,8 @@
  * generator. Prints numbers and ratios; asserts nothing.
  *
  *   npx tsx bench/sync.ts [--clients 200] [--rooms 20] [--rate 2] [--seconds 20] [--marks 0.2]
- *                         [--users 10] [--grace 10] [--only ours|reference] [--cpu-prof]
+ *                         [--users 10] [--grace 30] [--generators 2]
+ *                         [--only ours|reference] [--cpu-prof]
  *
  * Load: `clients` official y-websocket clients spread evenly over `rooms` transcripts, each
  * inserting a short marked-up text at `rate` edits/s (a share `marks` of them with a code mark).
@@ -28,7 +29,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
 import { fromBase64, type FromServer, type ProcessSample, type ToServer } from './sync-fixture'
-import { countMissing, percentile, runLoad, type LoadClientSpec, type LoadResult } from './sync-load'
+import { countMissing, percentile, type LoadClientSpec, type LoadResult } from './sync-load'
+import type { FromWorker, ToWorker, WorkerResult } from './sync-load-worker'
 
 const argValue = (name: string) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -47,7 +49,8 @@ const options = {
   seconds: numberArg('seconds', 20),
   markShare: numberArg('marks', 0.2),
   users: numberArg('users', 10),
-  graceMs: numberArg('grace', 10) * 1000,
+  graceMs: numberArg('grace', 30) * 1000,
+  generators: numberArg('generators', 2),
   only: argValue('only') as 'ours' | 'reference' | undefined,
   cpuProf: process.argv.includes('--cpu-prof'),
 }
@@ -67,18 +70,20 @@ interface ServerRun {
   loadAfter: number
 }
 
-/** A server child process with its IPC messages as awaitable events. */
-function startChild(file: string, args: string[], env: Record<string, string> = {}) {
+type Message = { type: string }
+
+/** A child process (tsx) with its IPC messages as awaitable events. */
+function startChild<In extends Message, Out extends Message>(file: string, args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []) {
   const child: ChildProcess = fork(file, args, {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, ...(options.cpuProf ? { BENCH_CPU_PROF_DIR: here('./out/sync-profiles') } : {}), ...env },
+    execArgv: ['--import', 'tsx', ...nodeArgs],
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   })
-  const inbox: FromServer[] = []
+  const inbox: In[] = []
   const waiters: Array<() => void> = []
   let exited: number | null = null
-  child.stdout!.on('data', () => {}) // its JSON line is for stand-alone use; we get the same over IPC
-  child.on('message', (message: FromServer) => {
+  child.stdout!.on('data', () => {}) // a server's JSON line is for stand-alone use; we get the same over IPC
+  child.on('message', (message: In) => {
     inbox.push(message)
     waiters.splice(0).forEach((w) => w())
   })
@@ -86,55 +91,100 @@ function startChild(file: string, args: string[], env: Record<string, string> = 
     exited = code ?? 1
     waiters.splice(0).forEach((w) => w())
   })
-  const next = <T extends FromServer['type']>(type: T): Promise<Extract<FromServer, { type: T }>> =>
+  const next = <T extends In['type']>(type: T): Promise<Extract<In, { type: T }>> =>
     new Promise((resolve, reject) => {
       const check = () => {
-        const failed = inbox.find((m) => m.type === 'failed')
-        if (failed && failed.type === 'failed') return reject(new Error(`${file}: ${failed.message}`))
+        const failed = inbox.find((m) => m.type === 'failed') as { message?: string } | undefined
+        if (failed) return reject(new Error(`${file}: ${failed.message}`))
         const i = inbox.findIndex((m) => m.type === type)
-        if (i >= 0) return resolve(inbox.splice(i, 1)[0] as Extract<FromServer, { type: T }>)
+        if (i >= 0) return resolve(inbox.splice(i, 1)[0] as Extract<In, { type: T }>)
         if (exited !== null) return reject(new Error(`${file} exited (${exited}) before sending "${type}"`))
         waiters.push(check)
       }
       check()
     })
-  const send = (message: ToServer) => child.send(message)
-  const sample = async () => {
-    send({ type: 'sample' })
-    return (await next('sample')).sample
-  }
+  const send = (message: Out) => child.send(message)
   const exit = () => new Promise<void>((resolve) => (exited !== null ? resolve() : child.once('exit', () => resolve())))
-  return { child, next, send, sample, exit }
+  return { child, next, send, exit }
 }
 
+function startServer(file: string, args: string[], env: Record<string, string> = {}) {
+  const profile: Record<string, string> = options.cpuProf ? { BENCH_CPU_PROF_DIR: here('./out/sync-profiles') } : {}
+  const server = startChild<FromServer, ToServer>(file, args, { ...profile, ...env })
+  const sample = async () => {
+    server.send({ type: 'sample' })
+    return (await server.next('sample')).sample
+  }
+  return { ...server, sample }
+}
+
+/** The load generators' results as one. */
+function mergeResults(results: WorkerResult[]): LoadResult {
+  const sum = (f: (r: WorkerResult) => number) => results.reduce((n, r) => n + f(r), 0)
+  const max = (f: (r: WorkerResult) => number) => Math.max(...results.map(f))
+  const latencies = Float64Array.from(results.flatMap((r) => [...new Float64Array(new Uint8Array(Buffer.from(r.latencies, 'base64')).buffer)])).sort()
+  return {
+    clients: sum((r) => r.clients),
+    synced: sum((r) => r.synced),
+    connectMs: max((r) => r.connectMs),
+    edits: sum((r) => r.edits),
+    marks: sum((r) => r.marks),
+    editSeconds: max((r) => r.editSeconds),
+    latencies,
+    expectedDeliveries: sum((r) => r.expectedDeliveries),
+    untimedDeliveries: sum((r) => r.untimedDeliveries),
+    lostEdits: sum((r) => r.lostEdits),
+    missingDeliveries: sum((r) => r.missingDeliveries),
+    drainMs: max((r) => r.drainMs),
+    disconnects: sum((r) => r.disconnects),
+    generatorCpuMs: sum((r) => r.generatorCpuMs),
+    generatorLoopP99Ms: max((r) => r.generatorLoopP99Ms),
+    idsByRoom: new Map(results.flatMap((r) => Object.entries(r.idsByRoom))),
+  }
+}
+
+/**
+ * Runs the load on `--generators` processes, each with whole rooms (an edit's sender and
+ * receivers share one clock), sampling the server between the phases.
+ */
 async function measure(
   label: string,
-  server: ReturnType<typeof startChild>,
+  server: ReturnType<typeof startServer>,
   base: string,
   clients: LoadClientSpec[],
   codeIds: string[],
 ) {
   const loadBefore = loadavg()[0]
+  const rooms = [...new Set(clients.map((c) => c.room))]
+  const count = Math.max(1, Math.min(options.generators, rooms.length))
+  // A larger young generation: the clients' Yjs docs allocate a lot, and scavenges were a
+  // quarter of a generator's CPU with the default.
+  const workers = Array.from({ length: count }, () =>
+    startChild<FromWorker, ToWorker>(here('./sync-load-worker.ts'), [], {}, ['--max-semi-space-size=64']))
+  await Promise.all(workers.map((w) => w.next('ready')))
   const s0 = await server.sample()
-  let s1 = s0
-  let s2 = s0
-  let windowStart = 0
-  let editWindowS = 0
-  process.stderr.write(`${label}: ${clients.length} clients connecting…\n`)
-  const load = await runLoad({
-    base, clients, codeIds,
-    rate: options.rate, seconds: options.seconds, markShare: options.markShare,
-    graceMs: options.graceMs, connectTimeoutMs: 60_000,
-    async beforeEdits() {
-      s1 = await server.sample()
-      windowStart = performance.now()
-      process.stderr.write(`${label}: editing for ${options.seconds} s…\n`)
+  process.stderr.write(`${label}: ${clients.length} clients connecting (${count} load generator processes)…\n`)
+  workers.forEach((w, k) => w.send({
+    type: 'load',
+    job: {
+      base, codeIds,
+      clients: clients.filter((c) => rooms.indexOf(c.room) % count === k),
+      rate: options.rate, seconds: options.seconds, markShare: options.markShare,
+      graceMs: options.graceMs, connectTimeoutMs: 60_000,
     },
-    async afterDrain() {
-      s2 = await server.sample()
-      editWindowS = (performance.now() - windowStart) / 1000
-    },
-  })
+  }))
+  await Promise.all(workers.map((w) => w.next('synced')))
+  const s1 = await server.sample()
+  const windowStart = performance.now()
+  process.stderr.write(`${label}: editing for ${options.seconds} s…\n`)
+  workers.forEach((w) => w.send({ type: 'go' }))
+  await Promise.all(workers.map((w) => w.next('drained')))
+  const s2 = await server.sample()
+  const editWindowS = (performance.now() - windowStart) / 1000
+  workers.forEach((w) => w.send({ type: 'finish' }))
+  const results = await Promise.all(workers.map((w) => w.next('result')))
+  await Promise.all(workers.map((w) => w.exit()))
+  const load = mergeResults(results.map((r) => r.result))
   return { label, load, samples: [s0, s1, s2] as ServerRun['samples'], editWindowS, loadBefore, loadAfter: loadavg()[0] }
 }
 
@@ -149,7 +199,7 @@ async function runOurs(): Promise<ServerRun> {
   const env: Record<string, string> = dataDir ? { BENCH_DATA_DIR: dataDir } : {}
   try {
     process.stderr.write('ours: creating the database, project, users, tokens and transcripts…\n')
-    const server = startChild(here('./sync-server-ours.ts'), ['serve', '--rooms', String(options.rooms), '--users', String(options.users)], env)
+    const server = startServer(process.env.TMP_OURS_ENTRY ?? here('./sync-server-ours.ts'), ['serve', '--rooms', String(options.rooms), '--users', String(options.users)], env)
     const ready = await server.next('ready')
     const setup = ready.setup!
     process.stderr.write(`ours: set up in ${(ready.setupMs / 1000).toFixed(1)} s\n`)
@@ -162,7 +212,7 @@ async function runOurs(): Promise<ServerRun> {
     await server.next('stopped')
     await server.exit()
     // A fresh process reads the rooms back from the database, as a restarted server would.
-    const verifier = startChild(here('./sync-server-ours.ts'), ['verify'], env)
+    const verifier = startServer(here('./sync-server-ours.ts'), ['verify'], env)
     await verifier.next('ready')
     verifier.send({ type: 'verify', rooms: setup.rooms })
     const { states } = await verifier.next('verified')
@@ -179,7 +229,7 @@ async function runOurs(): Promise<ServerRun> {
 
 async function runReference(): Promise<ServerRun> {
   const rooms = Array.from({ length: options.rooms }, (_, r) => `t/bench-${r + 1}`)
-  const server = startChild(here('./sync-server-reference.ts'), [])
+  const server = startServer(here('./sync-server-reference.ts'), [])
   server.send({ type: 'init', rooms })
   const ready = await server.next('ready')
   const codeIds = Array.from({ length: 12 }, (_, i) => `bench-code-${i + 1}`)

@@ -13,6 +13,8 @@ interface Doc {
 }
 
 async function openCase(page: Page, caseKey: string) {
+  // Let the sign-in redirect finish first, or it interrupts the navigation below.
+  await page.waitForLoadState('load')
   const pid = await demoProjectId(page)
   const cases = (await (await page.request.get(`/api/projects/${pid}/cases`)).json()) as { id: string; key: string }[]
   const docs = (await (await page.request.get(`/api/projects/${pid}/documents`)).json()) as Doc[]
@@ -60,6 +62,7 @@ const editorText = (page: Page) => page.locator('.ProseMirror')
 const mark = (page: Page, codeId: string, coderId: string, text: string) => page.locator(`.code-mark[data-code-id="${codeId}"][data-coder-id="${coderId}"]`, { hasText: text })
 
 test('two coders co-edit and code the same transcript live; reload keeps everything', async ({ browser }) => {
+  test.setTimeout(120_000)
   const a = await userPage(browser, 'coder1@demo.concord')
   const b = await userPage(browser, 'coder2@demo.concord')
   const { pid } = await openCase(a, 'S')
@@ -121,6 +124,7 @@ test('two coders co-edit and code the same transcript live; reload keeps everyth
 })
 
 test('the lead restores a version as a live edit that everyone sees', async ({ browser }) => {
+  test.setTimeout(90_000)
   const lead = await userPage(browser, 'lead@demo.concord')
   const coder = await userPage(browser, 'coder1@demo.concord')
   await openCase(lead, 'T')
@@ -153,6 +157,7 @@ test('the lead restores a version as a live edit that everyone sees', async ({ b
 })
 
 test('a blind layer: the text is read-only, the codes stay private', async ({ browser }) => {
+  test.setTimeout(90_000)
   const c1 = await userPage(browser, 'coder1@demo.concord')
   const c2 = await userPage(browser, 'coder2@demo.concord')
   const { pid } = await openCase(c1, 'K')

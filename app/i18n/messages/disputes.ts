@@ -99,6 +99,7 @@ export const en = {
   'disputes.log.superseded': 'superseded by new codings',
   'disputes.log.replaces': 'replaces an earlier decision',
   'disputes.unknownCoder': 'coder',
+  'disputes.you': '(you)',
   'disputes.caseLabel': 'Case {key}',
   'disputes.loadFailed': 'Could not reload the disputes: {message}',
 } as const
@@ -203,6 +204,7 @@ export const zh: Record<keyof typeof en, string> = {
   'disputes.log.superseded': '编码已变更，已被新分歧取代',
   'disputes.log.replaces': '替换了先前的裁决',
   'disputes.unknownCoder': '编码员',
+  'disputes.you': '（我）',
   'disputes.caseLabel': '案例 {key}',
   'disputes.loadFailed': '无法刷新分歧列表：{message}',
 }

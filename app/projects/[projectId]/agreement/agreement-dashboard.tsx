@@ -9,7 +9,7 @@ import Link from 'next/link'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useI18n } from '@/app/i18n/i18n-provider'
 import { useProjectEvents } from '@/app/lib/use-project-events'
-import type { AgreementUnit, SegmentKind } from '@/server/domain/agreement/report/types'
+import { agreementUnits, type AgreementUnit, type SegmentKind } from '@/server/domain/agreement/report/types'
 import type { AgreementReport } from '@/server/services/agreement/get-agreement'
 import { AgreementControls, type RoundOption } from './agreement-controls'
 import { AgreementTable } from './agreement-table'
@@ -44,6 +44,7 @@ export function AgreementDashboard({
   hasBlindRound,
   codebook,
   initialRound,
+  initialUnit,
 }: {
   projectId: string
   role: 'lead' | 'coder' | 'viewer'
@@ -51,11 +52,12 @@ export function AgreementDashboard({
   hasBlindRound: boolean
   codebook: CodebookEntry[]
   initialRound?: string
+  initialUnit?: string
 }) {
   const { t } = useI18n()
   const [selection, setSelection] = useState<Selection>(() => ({
     roundId: rounds.find((r) => r.id === initialRound)?.id ?? rounds[0]?.id ?? '',
-    unit: 'segment',
+    unit: (agreementUnits as readonly string[]).includes(initialUnit ?? '') ? (initialUnit as AgreementUnit) : 'segment',
     segment: 'turn',
     threshold: 0.9,
     transcripts: null,

@@ -68,7 +68,7 @@ export function AgreementTable({ report, codebook, onDrill, active }: { report: 
             const table = report.codes[code] as ReliabilityTable | SpanTable
             return (
               <tr key={code} className={active?.code === code ? 'agr-active' : ''} data-code={code}>
-                <th scope="row">
+                <th scope="row" title={nameOf(code)}>
                   <span className="swatch" style={{ background: colorOf(code) }} aria-hidden /> {nameOf(code)}
                 </th>
                 {stats.map((s) => (

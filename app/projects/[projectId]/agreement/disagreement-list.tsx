@@ -32,6 +32,18 @@ interface Passage {
 
 const coderColors = ['#2f6f8f', '#c2572b', '#6b4fa0', '#2e7d32', '#a0487a', '#8a6d00']
 
+/** The passage's text cut at every coder's span edges, each piece with the coders whose spans cover it (underlined in their colours). */
+function markSpans(p: Passage, order: readonly string[]) {
+  const cuts = new Set([p.start, p.end])
+  for (const c of p.coders) for (const s of c.spans) for (const x of [s.start, s.end]) if (x > p.start && x < p.end) cuts.add(x)
+  const sorted = [...cuts].sort((a, b) => a - b)
+  return sorted.slice(0, -1).map((start, i) => {
+    const end = sorted[i + 1]
+    const coders = order.filter((coder) => p.coders.find((c) => c.coder === coder)?.spans.some((s) => s.start < end && s.end > start))
+    return { start, text: p.text.slice(start - p.start, end - p.start), coders }
+  })
+}
+
 export function DisagreementList({ projectId, query, target, report, codebook, onClose }: { projectId: string; query: string; target: DrillTarget; report: AgreementReport; codebook: CodebookEntry[]; onClose: () => void }) {
   const { t, pick } = useI18n()
   const [data, setData] = useState<{ total: number; passages: Passage[] } | null>(null)
@@ -103,7 +115,13 @@ export function DisagreementList({ projectId, query, target, report, codebook, o
                 </div>
                 <p className="agr-context">
                   <span className="muted">…{p.before}</span>
-                  <mark className="agr-focus">{p.text}</mark>
+                  <mark className="agr-focus">
+                    {markSpans(p, (target.coders ?? allCoders)).map((piece) => (
+                      <span key={piece.start} style={{ boxShadow: piece.coders.map((c, k) => `inset 0 -${3 * (k + 1)}px 0 ${colorOf(c)}`).join(', ') || undefined }} className="agr-mark-piece">
+                        {piece.text}
+                      </span>
+                    ))}
+                  </mark>
                   <span className="muted">{p.after}…</span>
                 </p>
                 <ul className="agr-coder-spans">

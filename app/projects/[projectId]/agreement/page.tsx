@@ -30,6 +30,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
         hasBlindRound={rounds.some((r) => r.state === 'blind')}
         codebook={codes.map((c) => ({ id: c.id, parentId: c.parentId, depth: c.depth, name: { zh: c.nameZh, en: c.nameEn }, color: c.color }))}
         initialRound={search.round}
+        initialUnit={search.unit}
       />
     </div>
   )

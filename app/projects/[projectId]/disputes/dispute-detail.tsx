@@ -46,7 +46,7 @@ export function DisputeDetail({ ref, projectId, item, me, rationaleRequired, loo
   const code = lookup.codes.find((c) => c.id === item.codeId)
   const codeColor = code?.color ?? item.code.color ?? '#8ab4f8'
   const memberName = (id: string) => lookup.members.find((m) => m.id === id)?.name ?? t('disputes.unknownCoder')
-  const coders: CoderInfo[] = versionsOf(item).map((v, i) => ({ id: v.coderId, name: memberName(v.coderId) + (v.coderId === me.id ? ' ★' : ''), color: coderColor(i), version: v }))
+  const coders: CoderInfo[] = versionsOf(item).map((v, i) => ({ id: v.coderId, name: memberName(v.coderId) + (v.coderId === me.id ? ` ${t('disputes.you')}` : ''), color: coderColor(i), version: v }))
   const decision = item.decision
   const decidedAfter = decision?.after as { spans?: { start: number; end: number }[]; status?: FitStatusValue } | undefined
 
@@ -170,7 +170,7 @@ export function DisputeDetail({ ref, projectId, item, me, rationaleRequired, loo
               <tr key={c.id} data-testid="coder-row">
                 <th scope="row">
                   <span className="dsp-chip" style={{ background: c.color }} aria-hidden />
-                  <kbd>{i + 1}</kbd> {c.name}
+                  {isLead && <kbd>{i + 1}</kbd>} {c.name}
                 </th>
                 <td>{c.version.hidden ? <span className="muted small">{t('disputes.hidden')}</span> : <span className={`badge dsp-status-${c.version.status}`}>{t(`disputes.status.${c.version.status ?? 'none'}`)}</span>}</td>
               </tr>
@@ -193,6 +193,7 @@ export function DisputeDetail({ ref, projectId, item, me, rationaleRequired, loo
         <SpanPassage
           item={item}
           coders={coders}
+          showKeys={isLead}
           result={resultSpans}
           resultLabel={showingDecision ? t('disputes.consensus') : t('disputes.result')}
           resultColor={codeColor}
@@ -228,7 +229,7 @@ export function DisputeDetail({ ref, projectId, item, me, rationaleRequired, loo
 
       {canDecide && (
         <div className="stack tight dsp-choices">
-          <div className="row" role="group" aria-label={t('disputes.choose')}>
+          <div className="row" role="group" aria-label={t('disputes.choose')} data-keys="pass">
             {coders.map((c, i) => (
               <button key={c.id} type="button" aria-pressed={isDraft({ choice: 'coder', coderId: c.id })} onClick={() => choose({ choice: 'coder', coderId: c.id })} disabled={c.version.hidden}>
                 <span className="dsp-chip" style={{ background: c.color }} aria-hidden /> {t('disputes.choice.coder', { name: memberName(c.id) })}

@@ -8,7 +8,7 @@ export function DisputeQueue({ items, selectedId, onSelect, lookup }: { items: D
   const { t, pick } = useI18n()
   if (items.length === 0) return <p className="empty dsp-queue">{t('disputes.emptyFiltered')}</p>
   return (
-    <ol className="dsp-queue" aria-label={t('disputes.queueLabel')} data-testid="dispute-queue">
+    <ol className="dsp-queue" aria-label={t('disputes.queueLabel')} data-testid="dispute-queue" data-keys="pass">
       {items.map((d) => {
         const code = lookup.codes.find((c) => c.id === d.codeId)
         return (

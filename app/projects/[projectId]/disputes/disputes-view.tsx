@@ -77,6 +77,16 @@ export function DisputesView(props: Props) {
     [visible, selectedId],
   )
 
+  const changeFilters = useCallback(
+    (next: DisputeFilters) => {
+      setFilters(next)
+      // Keep the decision view on a dispute the queue shows.
+      const shown = filterDisputes(items, next)
+      if (!shown.some((d) => d.id === selectedId)) setSelectedId(shown[0]?.id ?? null)
+    },
+    [items, selectedId],
+  )
+
   /** After a decision: the next open dispute of the queue, as INCEpTION moves on after merging. */
   const advance = useCallback(
     (decidedId: string, fresh: DisputeItem[]) => {
@@ -103,7 +113,10 @@ export function DisputesView(props: Props) {
     if (tab !== 'queue') return
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTyping(e.target)) return
-      if ((e.target as HTMLElement | null)?.closest?.('dialog, button, a') && e.key === 'Enter') return
+      // Enter on an ordinary button or link keeps its native meaning; on the queue and the
+      // choice buttons (marked data-keys="pass") it confirms, as everywhere else on the page.
+      const el = e.target as HTMLElement | null
+      if (e.key === 'Enter' && el?.closest?.('dialog, button, a') && !el.closest('[data-keys=pass]')) return
       const action = keyAction(e)
       if (!action) return
       if (action.type === 'next' || action.type === 'prev') {
@@ -139,7 +152,7 @@ export function DisputesView(props: Props) {
         <DecisionLog projectId={projectId} version={logVersion} />
       ) : (
         <>
-          <DisputeFiltersBar items={items} filters={filters} onChange={setFilters} lookup={props} progress={progress} canRefresh={me.role === 'lead'} projectId={projectId} onRefreshed={refetch} />
+          <DisputeFiltersBar items={items} filters={filters} onChange={changeFilters} lookup={props} progress={progress} canRefresh={me.role === 'lead'} projectId={projectId} onRefreshed={refetch} />
           {items.length === 0 ? (
             <p className="empty">{t('disputes.empty')}</p>
           ) : (

@@ -133,6 +133,7 @@ function Handle({ which, label, onGrab, color }: { which: 'start' | 'end'; label
 export function SpanPassage({
   item,
   coders,
+  showKeys,
   result,
   resultLabel,
   resultColor,
@@ -141,6 +142,7 @@ export function SpanPassage({
 }: {
   item: DisputeItem
   coders: CoderInfo[]
+  showKeys: boolean
   result: Span[] | null
   resultLabel: string
   resultColor: string
@@ -165,7 +167,7 @@ export function SpanPassage({
             <tr key={c.id} data-testid="coder-row">
               <th scope="row">
                 <span className="dsp-chip" style={{ background: c.color }} aria-hidden />
-                <kbd>{i + 1}</kbd> {c.name}
+                {showKeys && <kbd>{i + 1}</kbd>} {c.name}
               </th>
               <td>
                 {c.version.hidden ? (

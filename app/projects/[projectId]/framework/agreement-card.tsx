@@ -20,7 +20,7 @@ export function AgreementCard({ matrix }: { matrix: FrameworkMatrix }) {
     <div className="card stack tight" data-testid="fit-agreement">
       {matrix.blindCasesWithCoderStatuses > 0 && <p className="hint">{t('framework.agreement.blind', { count: matrix.blindCasesWithCoderStatuses })}</p>}
       {!a ? (
-        <p className="hint">{t('framework.agreement.none')}</p>
+        matrix.blindCasesWithCoderStatuses === 0 && <p className="hint">{t('framework.agreement.none')}</p>
       ) : (
         <>
           <p className="hint">{t('framework.agreement.units', { units: a.units, cases: a.cases.length })}</p>

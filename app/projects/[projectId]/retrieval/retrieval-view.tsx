@@ -5,7 +5,7 @@
  * the transcript scrolled to it. The filters live in the URL, so a retrieval can be shared.
  */
 import Link from 'next/link'
-import { usePathname, useRouter } from 'next/navigation'
+import { usePathname } from 'next/navigation'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { api, ApiError } from '@/app/lib/api-client'
 import { useI18n } from '@/app/i18n/i18n-provider'
@@ -63,7 +63,6 @@ export function RetrievalView({
   initial: Result | null
 }) {
   const { t, pick } = useI18n()
-  const router = useRouter()
   const pathname = usePathname()
   const [filters, setFilters] = useState(initialFilters)
   const [result, setResult] = useState<Result | null>(initial)
@@ -92,13 +91,15 @@ export function RetrievalView({
   }, [projectId])
 
   useEffect(() => {
-    router.replace(`${pathname}?${queryOf(filters)}`, { scroll: false })
+    // The native history API: Next keeps its router in step without fetching the page again.
+    const query = queryOf(filters).toString()
+    if (query !== window.location.search.replace(/^\?/, '')) window.history.replaceState(null, '', `${pathname}${query ? `?${query}` : ''}`)
     if (skipFirst.current) {
       skipFirst.current = false
       return
     }
     void load(filters)
-  }, [filters, load, router, pathname])
+  }, [filters, load, pathname])
 
   // Codings change while people code: refresh, at most once a second.
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null)

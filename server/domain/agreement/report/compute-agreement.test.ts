@@ -215,7 +215,7 @@ describe('alpha’s interval by transcript (cluster bootstrap)', () => {
   }
 
   it('[AGR8] equals resampling whole transcripts and recomputing alpha with the coefficients module', () => {
-    const { documents, coders, codes, codings } = build({ lengths: [120, 150, 90, 200, 140, 110, 170], coders: 3, codes: 2, seed: 21 })
+    const { documents, coders, codes, codings } = build({ lengths: [120, 150, 90, 200, 140, 110, 170, 130, 160, 100, 180, 150], coders: 3, codes: 2, seed: 21 })
     const r = computeAgreement({ unit: 'segment', documents, coders, codes, codings, bootstrap: 200, seed: 9 }) as ReliabilityAgreement
     const segments = documents.flatMap((d) => d.segments!.map((x) => ({ ...x, document: d.id })))
     const rows = segmentUnits(codings, segments, coders, codes)
@@ -226,7 +226,7 @@ describe('alpha’s interval by transcript (cluster bootstrap)', () => {
   })
 
   it('[AGR8] a code’s interval does not depend on the other codes, and the same seed gives the same interval', () => {
-    const { documents, coders, codes, codings } = build({ lengths: [120, 150, 90, 200, 140], coders: 2, codes: 3, seed: 4 })
+    const { documents, coders, codes, codings } = build({ lengths: [120, 150, 90, 200, 140, 110, 170, 130, 160, 100], coders: 2, codes: 3, seed: 4 })
     const input: AgreementInput = { unit: 'segment', documents, coders, codes, codings, bootstrap: 300, seed: 2 }
     const all = computeAgreement(input) as ReliabilityAgreement
     const alone = computeAgreement({ ...input, codes: [codes[1]] }) as ReliabilityAgreement
@@ -234,6 +234,19 @@ describe('alpha’s interval by transcript (cluster bootstrap)', () => {
     expect((computeAgreement(input) as ReliabilityAgreement).alphaCI).toEqual(all.alphaCI)
     const other = computeAgreement({ ...input, seed: 3 }) as ReliabilityAgreement
     expect(other.alphaCI).not.toEqual(all.alphaCI)
+  })
+
+  it('[AGR8] with fewer than 10 transcripts the interval is REL13’s unit bootstrap, equal to computeReliability’s', () => {
+    const { documents, coders, codes, codings } = build({ lengths: [150, 180, 120, 160], coders: 2, codes: 2, seed: 8 })
+    const r = computeAgreement({ unit: 'segment', documents, coders, codes, codings, bootstrap: 400, seed: 6 }) as ReliabilityAgreement
+    const segments = documents.flatMap((d) => d.segments!.map((x) => ({ ...x, document: d.id })))
+    const rows = segmentUnits(codings, segments, coders, codes)
+    for (const code of codes) {
+      const ref = computeReliability(rows[code], 'nominal', { bootstrap: 400, seed: 6 })
+      expect(r.codes[code].alphaCI).toEqual(ref.alphaCI)
+      if (ref.alphaCI) expect(r.codes[code].bootstrap).toMatchObject({ method: 'units', replicates: 400, seed: 6 })
+    }
+    expect(r.alphaCI).toEqual(computeReliability(pooledRows(rows), 'nominal', { bootstrap: 400, seed: 6 }).alphaCI)
   })
 })
 

@@ -14,7 +14,8 @@ import { defaultSeed } from '../coefficients/krippendorff-alpha'
 import type { Rating } from '../coefficients/types'
 import { computeSpanAgreement } from '../spans'
 import type { SpanAgreementReport, SpanStatistics } from '../spans/types'
-import { addClusterSums, clusterInterval, drawClusters, sumByCluster } from './cluster-bootstrap'
+import { addClusterSums, clusterInterval, drawClusters, sumByCluster, type ClusterSums } from './cluster-bootstrap'
+import { krippendorffAlphaOf } from '../coefficients/krippendorff-alpha'
 import { documentPresence, emptyPresence, indexSpans, matchedPresence, pairPresence, poolPresence, segmentPresence, type PresenceTable } from './presence-tables'
 import { checkAgreementInput } from './check-input'
 import { coefficientsOfTable, encodePresence, presenceAlpha, reportTable, type Interval95 } from './table-coefficients'
@@ -32,6 +33,8 @@ import type {
 
 export const statusScale: Record<'none' | 'partial' | 'described', number> = { none: 0, partial: 1, described: 2 }
 const statusCategories: Rating[] = [0, 1, 2]
+/** Fewest transcripts for alpha's interval to resample whole transcripts (AGR8). */
+export const minClusters = 10
 
 /**
  * Computes the report to the end.
@@ -115,9 +118,17 @@ function* presenceSteps(input: AgreementInput): Generator<AgreementProgress, Rel
   const seed = input.seed ?? defaultSeed
   const pairs = pairsOf(m)
   const total = codes.length + 1
-  const draws = replicates > 0 && documents.length > 0 ? drawClusters(documents.length, replicates, seed) : null
-  const interval = (t: PresenceTable, sums = sumByCluster(t, documents.length)): Interval95 | null =>
-    draws ? clusterInterval(sums, draws, replicates, seed) : null
+  // Few transcripts make a poor cluster bootstrap (its interval is erratic): resample units then.
+  const byDocument = documents.length >= minClusters
+  const draws = replicates > 0 && byDocument ? drawClusters(documents.length, replicates, seed) : null
+  const interval = (t: PresenceTable, sums?: ClusterSums): Interval95 | null => {
+    if (replicates === 0) return null
+    if (draws) return clusterInterval(sums ?? sumByCluster(t, documents.length), draws, replicates, seed)
+    const alpha = krippendorffAlphaOf(encodePresence(t), 'nominal', { bootstrap: replicates, seed })
+    if (alpha.value === null || !alpha.bootstrap) return null
+    const b = alpha.bootstrap
+    return { ci: b.ci, info: { method: 'units', replicates: b.replicates, seed: b.seed, resampled: alpha.units, undefinedReplicates: b.undefinedReplicates } }
+  }
 
   const index = indexSpans(input.codings)
   const matched = input.unit === 'matched' ? matchedPresence(input.codings, documents, coders, codes, { threshold: input.threshold ?? 0.9, overlap: input.overlap ?? 'union' }) : null
@@ -134,8 +145,8 @@ function* presenceSteps(input: AgreementInput): Generator<AgreementProgress, Rel
           ? documentPresence(index, documents, coders, code)
           : (matched!.get(code) ?? emptyPresence(m))
     tables.push(t)
-    const sums = sumByCluster(t, documents.length)
-    addClusterSums(pooledSums, t)
+    const sums = byDocument ? sumByCluster(t, documents.length) : undefined
+    if (byDocument) addClusterSums(pooledSums, t)
     codeTables[code] = presenceReport(t, interval(t, sums))
     pairs.forEach(([a, b], k) => (pairCodes[k][code] = presenceReport(pairPresence(t, a, b), null)))
     yield { done: tables.length, total }

@@ -73,7 +73,7 @@ function decorateCodes(doc: PmNode, from: number, to: number, colorOf: ColorOf, 
   return out
 }
 
-function codeDecorationsPlugin(bridge: { current: CodingBridge }): Plugin<DecorationSet> {
+export function codeDecorationsPlugin(bridge: { current: Pick<CodingBridge, 'colorOf'> }): Plugin<DecorationSet> {
   let styles = new Map<string, string>()
   const all = (doc: PmNode) => DecorationSet.create(doc, decorateCodes(doc, 0, doc.content.size, bridge.current.colorOf, styles))
   return new Plugin<DecorationSet>({
