@@ -4,7 +4,7 @@
  * the transcript in the demo project, opens it as the lead and prints numbers; asserts nothing.
  *
  *   flock /tmp/concord-e2e.lock sh -c 'node scripts/ensure-build.mjs && npx tsx bench/editor.ts'
- *   npx tsx bench/editor.ts [--chars 50000] [--marks 2000] [--keys 200] [--runs 3]
+ *   npx tsx bench/editor.ts [--chars 50000] [--marks 2000] [--keys 200] [--runs 3] [--profile] [--dev]
  *
  * Open time: from navigation to the whole text on screen (synced from the sync server and
  * rendered, every paragraph present), and to the margin's coding stripes. Keystroke latency,
@@ -30,6 +30,10 @@ const totalChars = arg('chars', 50_000)
 const totalMarks = arg('marks', 2_000)
 const keys = arg('keys', 200)
 const runs = arg('runs', 3)
+/** `--dev`: Next in development mode (no build needed; slower React, for profiling only). */
+const dev = process.argv.includes('--dev')
+/** `--profile`: print the functions that took the most time while typing (CPU profile). */
+const profile = process.argv.includes('--profile')
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run codes the same text. */
 function random(seed: number) {
@@ -71,6 +75,33 @@ function makeTurns(rand: () => number): { speaker: string; text: string }[] {
   return turns
 }
 
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }[]
+  samples: number[]
+  timeDeltas: number[]
+}
+
+/** Self time per function (and per script) over a CPU profile, largest first. */
+function printProfile(p: CpuProfile) {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]))
+  const self = new Map<number, number>()
+  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000))
+  const byFn = new Map<string, number>()
+  const byScript = new Map<string, number>()
+  for (const [id, t] of self) {
+    const f = byId.get(id)!.callFrame
+    const script = f.url.split('/').slice(-2).join('/') || '(native)'
+    const key = `${f.functionName || '(anonymous)'} ${script}:${f.lineNumber + 1}:${f.columnNumber + 1}`
+    byFn.set(key, (byFn.get(key) ?? 0) + t)
+    byScript.set(script, (byScript.get(script) ?? 0) + t)
+  }
+  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n)
+  console.log('CPU while typing, self time by script:')
+  for (const [k, t] of top(byScript, 12)) console.log(`  ${t.toFixed(0).padStart(7)} ms  ${k}`)
+  console.log('… by function:')
+  for (const [k, t] of top(byFn, 30)) console.log(`  ${t.toFixed(0).padStart(7)} ms  ${k}`)
+}
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]
@@ -80,7 +111,7 @@ const ms = (n: number) => `${n.toFixed(1)} ms`
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'concord-bench-editor-'))
   const env = readEnv({ ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CONCORD_DEMO: '1', DATABASE_URL: '', REDIS_URL: '' })
-  const concord = await startConcord(env, { log: () => undefined })
+  const concord = await startConcord(env, { log: () => undefined, dev })
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -168,9 +199,16 @@ async function main() {
     })
     const sample = 'the quick brown fox jumps over the lazy dog and codes it '
     const typed = Array.from({ length: keys }, (_, i) => sample[i % sample.length]).join('')
+    const cdp = profile ? await context.newCDPSession(page) : null
+    if (cdp) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+      await cdp.send('Profiler.start')
+    }
     const tk = Date.now()
     await page.keyboard.type(typed, { delay: 50 })
     const typingWall = Date.now() - tk
+    if (cdp) printProfile((await cdp.send('Profiler.stop')).profile as unknown as CpuProfile)
     await page.waitForTimeout(1500)
     const lat = await page.evaluate(() => (window as unknown as { __lat: { dom: number[]; frame: number[] } }).__lat)
     const inDoc = await page.evaluate((s) => document.querySelector('.ProseMirror')!.textContent!.includes(s), typed.slice(0, 40))
@@ -208,7 +246,10 @@ async function main() {
     await coder.keyboard.type(remoteText, { delay: 80 })
     await page.waitForFunction((s) => document.querySelector('.ProseMirror')!.textContent!.includes(s), remoteText.slice(-20), { timeout: 30_000 })
     await page.waitForTimeout(1000)
-    const remote = await page.evaluate(() => (window as unknown as { __long: number[]; __applied: number[] }))
+    const remote = await page.evaluate(() => {
+      const w = window as unknown as { __long: number[]; __applied: number[] }
+      return { __long: w.__long, __applied: w.__applied }
+    })
     console.log(
       `remote typing (${remoteKeys} characters by another user): long tasks on this page ${remote.__long.length}` +
         (remote.__long.length ? `, max ${ms(Math.max(...remote.__long))}` : '') +

@@ -38,12 +38,15 @@ export interface ProcessSample {
   /** process.cpuUsage() since the process started, in ms (user + system). */
   cpuMs: number
   rssMb: number
-  /** Highest RSS seen (100 ms sampling) since the previous sample. */
+  /** Highest RSS seen (sampled every 500 ms) since the previous sample. */
   peakRssMb: number
   /** Event loop delay since the previous sample, ms. */
   loopP50Ms: number
   loopP99Ms: number
   loopMaxMs: number
+  /** Ours only, cumulative: rows appended to the update log, codings projections written. */
+  appends?: number
+  projections?: number
 }
 
 /**
@@ -81,7 +84,7 @@ export function startProbe(name: string): { sample(): Promise<ProcessSample> } {
   let peak = process.memoryUsage.rss()
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss())
-  }, 100)
+  }, 500)
   timer.unref()
   const mb = (bytes: number) => bytes / 1024 / 1024
   const profileDir = process.env.BENCH_CPU_PROF_DIR

@@ -15,7 +15,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { randomBytes } from 'node:crypto'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import * as Y from 'yjs'
 import { openDb, type DbHandle } from '../db/client'
 import { runMigrations } from '../db/migrate'
@@ -98,6 +98,15 @@ async function serve() {
   const { port } = http.address() as AddressInfo
   const base = `ws://127.0.0.1:${port}/collab`
   const probe = startProbe('ours')
+  // The wiring publishes 'codings' after each projection it writes (onDocChanged).
+  let projections = 0
+  ctx.events.subscribe(setup.projectId, (event) => {
+    if (event.topic === 'codings') projections++
+  })
+  const counters = async () => {
+    const result = (await handle.db.execute(sql`select last_value from yjs_updates_id_seq`)) as unknown as { rows: { last_value: string | number }[] }
+    return { appends: Number(result.rows[0]?.last_value ?? 0), projections }
+  }
   console.log(JSON.stringify({ port, base, setup }))
   void tellParent({ type: 'ready', port, base, setup, setupMs: performance.now() - started })
 
@@ -113,7 +122,9 @@ async function serve() {
     process.exit(0)
   }
   process.on('message', (message: ToServer) => {
-    if (message.type === 'sample') void probe.sample().then((sample) => tellParent({ type: 'sample', sample }))
+    if (message.type === 'sample') {
+      void Promise.all([probe.sample(), counters()]).then(([sample, counted]) => tellParent({ type: 'sample', sample: { ...sample, ...counted } }))
+    }
     else if (message.type === 'stop') stop().catch(fail)
   })
   process.on('disconnect', () => void stop().catch(fail)) // the parent is gone

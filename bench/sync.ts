@@ -1,8 +1,9 @@
 /**
  * Sync server benchmark (issue 3): our sync server (authenticated, persisting) and the reference
  * y-websocket server `@y/websocket-server@0.1.1` (in memory, no authentication), each under the
- * same load, one after the other, each in its own child process; this process is the load
- * generator. Prints numbers and ratios; asserts nothing.
+ * same load, one after the other, each in its own child process; the clients run in
+ * `generators` further child processes (bench/sync-load-worker.ts), each with whole rooms.
+ * Prints numbers and ratios; asserts nothing. About a minute on an idle 2-core machine.
  *
  *   npx tsx bench/sync.ts [--clients 200] [--rooms 20] [--rate 2] [--seconds 20] [--marks 0.2]
  *                         [--users 10] [--grace 30] [--generators 2]
@@ -15,7 +16,9 @@
  * directory, inside the server process (so its CPU and memory count as ours), or Postgres when
  * BENCH_DATABASE_URL (or DATABASE_URL) is set (then Postgres's own CPU is not counted).
  *
- * Measured: propagation latency (edit → every other client of the room, one clock), edits that
+ * Measured: propagation latency (edit → every other client of the room, timed in the process
+ * that holds both, so one clock; it includes the clients' own Yjs work, which is the same for
+ * both servers, and any lag of a busy load generator, which the table shows), edits that
  * did not reach every other client within `grace` s after the last edit, edits missing from the
  * stored state (ours: read back from the database by a fresh process after the server closed;
  * reference: its in-memory docs), and the server process's own CPU time and RSS (reported by
@@ -260,6 +263,8 @@ function printTable(runs: ServerRun[]) {
     ['  per 1000 edits, s', (r) => (r.samples[2].cpuMs - r.samples[1].cpuMs) / r.load.edits, (n) => n.toFixed(2), true],
     ['  % of one core', (r) => (r.samples[2].cpuMs - r.samples[1].cpuMs) / 10 / r.editWindowS, (n) => n.toFixed(0), true],
     ['server CPU, connect phase, s', (r) => (r.samples[1].cpuMs - r.samples[0].cpuMs) / 1000, (n) => n.toFixed(2), true],
+    ['update log appends (store rows)', (r) => (r.samples[2].appends ?? NaN) - (r.samples[1].appends ?? NaN), (n) => (Number.isNaN(n) ? '—' : n.toFixed(0)), false],
+    ['codings projections written', (r) => (r.samples[2].projections ?? NaN) - (r.samples[1].projections ?? NaN), (n) => (Number.isNaN(n) ? '—' : n.toFixed(0)), false],
     ['server RSS before clients, MB', (r) => r.samples[0].rssMb, (n) => n.toFixed(0), true],
     ['server peak RSS under load, MB', (r) => Math.max(r.samples[1].peakRssMb, r.samples[2].peakRssMb), (n) => n.toFixed(0), true],
     ['  growth under load, MB', (r) => Math.max(r.samples[1].peakRssMb, r.samples[2].peakRssMb) - r.samples[0].rssMb, (n) => n.toFixed(0), true],
@@ -287,6 +292,12 @@ function printTable(runs: ServerRun[]) {
   }
   console.log('')
   for (const r of runs) console.log(r.note)
+  for (const r of runs) {
+    if (r.load.generatorLoopP99Ms > 50 || r.load.editSeconds > options.seconds * 1.1) {
+      console.log(`${r.label}: the load generators fell behind (event loop delay p99 ${r.load.generatorLoopP99Ms.toFixed(0)} ms, ` +
+        `${r.load.editSeconds.toFixed(1)} s to send ${options.seconds} s of edits): latencies include their lag; the machine is too busy for clean latencies`)
+    }
+  }
   if (ours && ref) {
     const p99 = percentile(ours.load.latencies, 99) / percentile(ref.load.latencies, 99)
     const cpu = (ours.samples[2].cpuMs - ours.samples[1].cpuMs) / (ref.samples[2].cpuMs - ref.samples[1].cpuMs)

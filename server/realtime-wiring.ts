@@ -73,7 +73,9 @@ export async function startRealtime(ctx: AppContext): Promise<RealtimeHandle> {
     },
     async onDocChanged(room, doc) {
       const projectId = await projectOfRoom(room)
-      if (!projectId || parseRoom(room)?.kind === 'summary') return
+      if (!projectId) return
+      // Matrix summaries: pages showing them refetch on 'fit'.
+      if (parseRoom(room)?.kind === 'summary') return ctx.events.publish(projectId, 'fit')
       await saveDocProjection(db, projectId, room, doc)
       ctx.events.publish(projectId, 'codings')
       // Version history: an automatic checkpoint at most every 10 minutes while it changes.

@@ -30,7 +30,7 @@ export interface SyncServerOptions {
   fanout?: Fanout
   /** URL path prefix; default `/collab`. */
   pathPrefix?: string
-  /** Store batch window, ≤ 100 ms; default 50. */
+  /** Store batch window, ≤ 100 ms; default 100. */
   persistDelayMs?: number
   /** Compact a doc's stored updates into one snapshot past this many rows (and when it empties); default 500. */
   compactAfterUpdates?: number

@@ -45,9 +45,14 @@ test('the lead decides disputes with the keyboard while a coder watches the cons
   expect(decided0).toBeGreaterThan(0)
   const first = open[0]
   expect(first.kind).not.toBe('status')
-  const mine = first.versions.find((v) => v.coderId === coderId)!
-  const passage = first.context!.text.slice(mine.spans![0].start - first.context!.start, mine.spans![0].end - first.context!.start)
+  // Take the version of a coder who coded the passage (key = their row, 1-based).
+  const takeIndex = first.versions.findIndex((v) => (v.spans ?? []).length > 0)
+  const taken = first.versions[takeIndex]
+  const passage = first.context!.text.slice(taken.spans![0].start - first.context!.start, taken.spans![0].end - first.context!.start)
   expect(passage.length).toBeGreaterThan(4)
+  const members = (await (await lead.request.get(`/api/projects/${pid}/members`)).json()) as { userId: string; name: string }[]
+  const takenName = members.find((m) => m.userId === taken.coderId)!.name.split(' ')[0]
+  expect(first.versions.map((v) => v.coderId)).toContain(coderId)
 
   // coder1 watches the transcript (shared document) in one tab and the disputes page in another.
   const transcript = await coder.context().newPage()
@@ -66,19 +71,19 @@ test('the lead decides disputes with the keyboard while a coder watches the cons
   const leadDetail = lead.getByTestId('dispute-detail')
   await expect(leadDetail).toHaveAttribute('data-dispute', first.id)
 
-  // 1 = take coder 1's version, r = rationale, Enter = confirm.
-  await lead.keyboard.press('1')
+  // 1/2 = take that coder's version, r = rationale, Enter = confirm.
+  await lead.keyboard.press(String(takeIndex + 1))
   await expect(lead.getByTestId('result-text')).toContainText(passage.slice(0, 6))
   await lead.keyboard.press('r')
   await expect(lead.getByTestId('rationale')).toBeFocused()
-  await lead.keyboard.type('受访者给出了具体的投入和设备，王晓的编码成立。')
+  await lead.keyboard.type(`受访者给出了具体的投入和设备，${takenName}的编码成立。`)
   await lead.keyboard.press('Enter')
   // The lead moves on to the next open dispute.
   await expect(leadDetail).not.toHaveAttribute('data-dispute', first.id)
 
   // The coder sees the decision arrive, with the consensus, without reloading.
   await expect(coder.getByTestId('detail-state')).toHaveText(/Decided/)
-  await expect(coder.getByTestId('decision-choice')).toContainText('王晓')
+  await expect(coder.getByTestId('decision-choice')).toContainText(takenName)
   await expect(coder.getByTestId('decision')).toContainText('受访者给出了具体的投入和设备')
   await expect(coder.getByTestId('result-text')).toContainText(passage.slice(0, 6))
   await expect(coder.getByTestId('dispute-progress')).toContainText(`${decided0 + 1} of ${all.length} decided`)
@@ -98,7 +103,7 @@ test('the lead decides disputes with the keyboard while a coder watches the cons
   await expect(lead.getByTestId('result-empty')).toBeVisible()
   // Without a rationale the decision is refused (the demo project requires one).
   await lead.keyboard.press('Enter')
-  await expect(lead.getByRole('alert')).toContainText(/rationale/i)
+  await expect(lead.getByTestId('decision-error')).toContainText(/rationale/i)
   await expect(lead.getByTestId('rationale')).toBeFocused()
   await lead.keyboard.type('只是泛泛而谈，没有具体机制，不编码。')
   await lead.keyboard.press('Enter')

@@ -64,13 +64,20 @@ describeEachBackend('independent rounds and agreement', (backend) => {
     await app?.close()
   })
 
-  /** The round's coder-layer rows (each layer's own marks), straight from the database, as the engines take them. */
+  /**
+   * The round's coder-layer rows, straight from the database, as the engines take them: each
+   * layer's own marks (not another coder's, not one inherited from the shared layer).
+   */
   async function layerRows(transcriptIds: string[]) {
-    const rows = await app.ctx.db
-      .select({ document: codings.transcriptId, coder: codings.layerOwner, markedBy: codings.coderId, code: codings.codeId, start: codings.start, end: codings.end })
+    const all = await app.ctx.db
+      .select({ document: codings.transcriptId, layer: codings.layer, coder: codings.layerOwner, markedBy: codings.coderId, code: codings.codeId, start: codings.start, end: codings.end })
       .from(codings)
-      .where(and(inArray(codings.transcriptId, transcriptIds), eq(codings.layer, 'coder')))
-    return rows.filter((r) => r.markedBy === r.coder).map(({ document, coder, code, start, end }) => ({ document, coder: coder!, code, start, end }))
+      .where(inArray(codings.transcriptId, transcriptIds))
+    const key = (r: (typeof all)[number]) => [r.document, r.code, r.markedBy, r.start, r.end].join('|')
+    const shared = new Set(all.filter((r) => r.layer === 'shared').map(key))
+    return all
+      .filter((r) => r.layer === 'coder' && r.markedBy === r.coder && !shared.has(key(r)))
+      .map(({ document, coder, code, start, end }) => ({ document, coder: coder!, code, start, end }))
   }
   async function texts(transcriptIds: string[]) {
     const rows = await app.ctx.db.select().from(transcriptTexts).where(inArray(transcriptTexts.transcriptId, transcriptIds))

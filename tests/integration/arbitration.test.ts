@@ -65,6 +65,7 @@ describeEachBackend('arbitration API', (backend) => {
   const list = async (token: string, query = '') => {
     const res = await callRoute(disputesRoute, 'GET', { params: params(), token, url: `http://localhost/x${query}` })
     expect(res.status).toBe(200)
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies, checked field by field below
     return res.body as any[]
   }
   const decide = (disputeId: string, body: unknown, token = lead.token) => callRoute(decisionRoute, 'POST', { params: params(disputeId), token, body })

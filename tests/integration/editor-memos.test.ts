@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import * as memosRoute from '@/app/api/projects/[projectId]/transcripts/[transcriptId]/memos/route'
 import * as memoRoute from '@/app/api/projects/[projectId]/transcripts/[transcriptId]/memos/[memoId]/route'

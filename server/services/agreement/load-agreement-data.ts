@@ -17,11 +17,16 @@ import { latestRevealedRoundId, loadRound, type RoundInfo } from '../rounds/load
 import type { AgreementQuery } from './agreement-query'
 
 /**
- * A layer's own marks: the sync server accepts no mark claiming another coder into a layer, so a
- * layer row with another coder id came from the canonical text the layer shares (the team's
- * consensus after the reveal) and is no part of the coder's independent coding.
+ * A layer's own marks. A layer starts as a copy of the canonical transcript and keeps receiving
+ * its updates, so its projected rows also hold marks the coder did not make in the round: the
+ * shared layer's codes (open coding before the round, identical rows in the shared layer) and,
+ * after the reveal, the team's consensus (another coder id: the sync server accepts no mark
+ * claiming another coder into a layer). Neither is part of the coder's independent coding.
  */
-export const ownMarks = sql`${codings.coderId} = ${codings.layerOwner}`
+export const ownMarks = and(
+  sql`${codings.coderId} = ${codings.layerOwner}`,
+  sql`not exists (select 1 from codings s where s.transcript_id = ${codings.transcriptId} and s.layer = 'shared' and s.code_id = ${codings.codeId} and s.coder_id = ${codings.coderId} and s.start = ${codings.start} and s."end" = ${codings.end})`,
+)!
 
 export interface AgreementLabels {
   coders: Record<string, string>

@@ -301,7 +301,7 @@ export function DisputeDetail({ ref, projectId, item, me, rationaleRequired, loo
               <kbd>Enter</kbd>
             </button>
             {error && (
-              <span role="alert" className="error small">
+              <span role="alert" className="error small" data-testid="decision-error">
                 {error}
               </span>
             )}

@@ -40,6 +40,15 @@ export function addClusterSums(sums: ClusterSums, t: PresenceTable): void {
   }
 }
 
+/** Adds one set of per-transcript sums to another (pooling the codes' tables). */
+export function addSums(into: ClusterSums, from: ClusterSums): void {
+  for (let d = 0; d < into.observed.length; d++) {
+    into.observed[d] += from.observed[d]
+    into.zeros[d] += from.zeros[d]
+    into.ones[d] += from.ones[d]
+  }
+}
+
 /**
  * α from the sums (null when D_e = 0): D_o = Σo δ² / n, D_e = (n² − n_0² − n_1²) / (n(n−1)), written
  * with the same floating-point steps as the coefficients module so that the two agree to the bit.

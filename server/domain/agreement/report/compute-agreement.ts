@@ -14,11 +14,12 @@ import { defaultSeed } from '../coefficients/krippendorff-alpha'
 import type { Rating } from '../coefficients/types'
 import { computeSpanAgreement } from '../spans'
 import type { SpanAgreementReport, SpanStatistics } from '../spans/types'
-import { addClusterSums, clusterInterval, drawClusters, sumByCluster, type ClusterSums } from './cluster-bootstrap'
+import { addSums, clusterInterval, drawClusters, sumByCluster, type ClusterSums } from './cluster-bootstrap'
 import { krippendorffAlphaOf } from '../coefficients/krippendorff-alpha'
 import { documentPresence, emptyPresence, indexSpans, matchedPresence, pairPresence, poolPresence, segmentPresence, type PresenceTable } from './presence-tables'
 import { checkAgreementInput } from './check-input'
-import { coefficientsOfTable, encodePresence, presenceAlpha, reportTable, type Interval95 } from './table-coefficients'
+import { coefficientsOfTable, encodePresence, reportTable, type Interval95 } from './table-coefficients'
+import { coefficientsOfPatterns, countPresencePatterns, maxPatternCoders, pairPatterns, poolPatterns, type PatternCounts } from './presence-coefficients'
 import type {
   AgreementInput,
   AgreementProgress,
@@ -132,38 +133,62 @@ function* presenceSteps(input: AgreementInput): Generator<AgreementProgress, Rel
 
   const index = indexSpans(input.codings)
   const matched = input.unit === 'matched' ? matchedPresence(input.codings, documents, coders, codes, { threshold: input.threshold ?? 0.9, overlap: input.overlap ?? 'union' }) : null
+  // Pattern counts score every table (AGR13); the units themselves are kept only where an
+  // interval or more coders than patterns allow need them.
+  const byPattern = m <= maxPatternCoders
+  const keepTables = !byPattern || (!byDocument && replicates > 0)
   const tables: PresenceTable[] = []
+  const counts: PatternCounts[] = []
   const codeTables: Record<string, ReliabilityTable> = {}
   const pairCodes: Record<string, ReliabilityTable>[] = pairs.map(() => ({}))
   const pooledSums = sumByCluster(emptyPresence(m), documents.length)
 
-  for (const code of codes) {
+  for (const [k, code] of codes.entries()) {
     const t =
       input.unit === 'segment'
         ? segmentPresence(index, documents, coders, code)
         : input.unit === 'document'
           ? documentPresence(index, documents, coders, code)
           : (matched!.get(code) ?? emptyPresence(m))
-    tables.push(t)
+    if (keepTables) tables.push(t)
     const sums = byDocument ? sumByCluster(t, documents.length) : undefined
-    if (byDocument) addClusterSums(pooledSums, t)
-    codeTables[code] = presenceReport(t, interval(t, sums))
-    pairs.forEach(([a, b], k) => (pairCodes[k][code] = presenceReport(pairPresence(t, a, b), null)))
-    yield { done: tables.length, total }
+    if (sums) addSums(pooledSums, sums)
+    if (byPattern) {
+      const c = countPresencePatterns(t)
+      counts.push(c)
+      codeTables[code] = reportOfCounts(c, interval(t, sums))
+      pairs.forEach(([a, b], i) => (pairCodes[i][code] = reportOfCounts(pairPatterns(c, a, b), null)))
+    } else {
+      codeTables[code] = presenceReport(t, interval(t, sums))
+      pairs.forEach(([a, b], i) => (pairCodes[i][code] = presenceReport(pairPresence(t, a, b), null)))
+    }
+    yield { done: k + 1, total }
   }
 
-  const pooled = poolPresence(tables, m)
-  const overall = presenceReport(pooled, interval(pooled, pooledSums))
+  let overall: ReliabilityTable
+  let pairOverall: ReliabilityTable[]
+  const pooledTable = keepTables ? poolPresence(tables, m) : null
+  const pooledInterval = replicates === 0 ? null : byDocument && draws ? clusterInterval(pooledSums, draws, replicates, seed) : interval(pooledTable!)
+  if (byPattern) {
+    const pooled = poolPatterns(counts, m)
+    overall = reportOfCounts(pooled, pooledInterval)
+    pairOverall = pairs.map(([a, b]) => reportOfCounts(pairPatterns(pooled, a, b), null))
+  } else {
+    overall = presenceReport(pooledTable!, pooledInterval)
+    pairOverall = pairs.map(([a, b]) => presenceReport(pairPresence(pooledTable!, a, b), null))
+  }
   overall.notes.push(poolNote(input.unit))
-  const pairReports: ReliabilityPair[] = pairs.map(([a, b], k) => {
-    return { coders: [coders[a], coders[b]], overall: presenceReport(pairPresence(pooled, a, b), null), codes: pairCodes[k] }
-  })
+  const pairReports: ReliabilityPair[] = pairs.map(([a, b], i) => ({ coders: [coders[a], coders[b]], overall: pairOverall[i], codes: pairCodes[i] }))
   yield { done: total, total }
   return { unit: input.unit as ReliabilityAgreement['unit'], ...overall, coderIds: coders, documents: documents.length, codes: codeTables, pairs: pairReports }
 }
 
-const presenceReport = (t: PresenceTable, interval: Interval95 | null): ReliabilityTable =>
-  reportTable(coefficientsOfTable(encodePresence(t), 'nominal', { alpha: presenceAlpha(t) }), t.units, interval)
+/** A table's report from its pattern counts; an empty table goes through the coefficients module (its reasons). */
+const reportOfCounts = (c: PatternCounts, interval: Interval95 | null): ReliabilityTable =>
+  reportTable(c.units > 0 ? coefficientsOfPatterns(c) : coefficientsOfTable(encodePresence(emptyPresence(c.coders)), 'nominal'), c.units, interval)
+
+/** A table's report unit by unit (more coders than pattern counts take). */
+const presenceReport = (t: PresenceTable, interval: Interval95 | null): ReliabilityTable => reportTable(coefficientsOfTable(encodePresence(t), 'nominal'), t.units, interval)
 
 const unitWords: Record<string, string> = { segment: 'segment', document: 'transcript', matched: 'matched segment' }
 

@@ -78,7 +78,7 @@ export function CodebookSidebar({
             {present.map((r) => {
               const code = byId.get(r.codeId)
               return (
-                <li key={`${r.codeId}|${r.coderId}`} className="row tight">
+                <li key={`${r.codeId}|${r.coderId}`} className="row tight" data-code-id={r.codeId} data-coder-id={r.coderId}>
                   <span className="swatch" style={{ background: code?.color }} />
                   <span className="grow-1">
                     {code ? pick(code.name) : t('editor.unknownCode')} <span className="muted small">· {coderName(r.coderId)}</span>

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import { buildTranscriptDoc } from '@/server/domain/editor/build-doc'
 import { getTranscriptSchema } from '@/server/domain/editor/extensions'
@@ -88,5 +87,18 @@ describe('shortcuts', () => {
     expect(codeForKey(key('d', { ctrlKey: true }), false, map)).toBeNull()
     expect(codeForKey(key('x'), false, map)).toBeNull()
     expect(codeForKey(key('Enter'), false, map)).toBeNull()
+  })
+})
+
+describe('quick code search', async () => {
+  const { matchCodes } = await import('./quick-code-search')
+  const code = (id: string, zh: string, en: string) => ({ id, parentId: null, name: { zh, en }, color: '#000000', shortcut: null, depth: 0 })
+  const codes = [code('a', '应用技术创新孵化', 'Innovation incubation'), code('b', '创新文化培育', 'Cultivating an innovation culture'), code('c', '经费支持', 'Funding support')]
+  it('matches part of a Chinese or English name, best matches first', () => {
+    expect(matchCodes(codes, 'innov').map((c) => c.id)).toEqual(['a', 'b'])
+    expect(matchCodes(codes, '创新').map((c) => c.id)).toEqual(['b', 'a'])
+    expect(matchCodes(codes, 'FUND').map((c) => c.id)).toEqual(['c'])
+    expect(matchCodes(codes, 'zzz')).toEqual([])
+    expect(matchCodes(codes, ' ').map((c) => c.id)).toEqual(['a', 'b', 'c'])
   })
 })

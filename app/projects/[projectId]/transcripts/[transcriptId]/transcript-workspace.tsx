@@ -172,7 +172,6 @@ function EditorBody({
       CodingView.configure({ bridge }),
     ],
     // The editor lives as long as its connection (the body is keyed by the doc).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [collab],
   )
   const editor = useEditor(

@@ -55,12 +55,18 @@ export function useCollab(room: string) {
     }
     provider.on('connection-close', onClose)
     provider.on('closed', onClose)
+    // Awareness changes on every caret move (each keystroke): re-render only when people come,
+    // go or change name or colour.
+    let lastKey = ''
     const readUsers = () => {
       const list: PresentUser[] = []
       provider.awareness.getStates().forEach((s, clientId) => {
         const u = (s as { user?: { id?: string; name?: string; color?: string } }).user
         if (u?.id) list.push({ clientId, id: u.id, name: u.name ?? '?', color: u.color ?? '#888', self: clientId === ydoc.clientID })
       })
+      const key = list.map((u) => `${u.clientId}|${u.id}|${u.name}|${u.color}`).sort().join('\n')
+      if (key === lastKey) return
+      lastKey = key
       setUsers(list)
     }
     provider.awareness.on('change', readUsers)
