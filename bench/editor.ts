@@ -145,6 +145,7 @@ async function main() {
 
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' })
     const page = await context.newPage()
+    page.setDefaultTimeout(dev ? 300_000 : 60_000)
     await page.goto(`${concord.url}/signin`)
     await page.getByLabel(/Email|邮箱/).fill('lead@demo.concord')
     await page.getByLabel(/Password|密码/).fill('concord-demo')
@@ -220,6 +221,7 @@ async function main() {
     // on every remote change). Long tasks (> 50 ms) observed here while the other one types.
     const other = await browser.newContext({ viewport: { width: 1200, height: 800 }, locale: 'en-US' })
     const coder = await other.newPage()
+    coder.setDefaultTimeout(dev ? 300_000 : 60_000)
     await coder.goto(`${concord.url}/signin`)
     await coder.getByLabel(/Email|邮箱/).fill('coder1@demo.concord')
     await coder.getByLabel(/Password|密码/).fill('concord-demo')

@@ -202,7 +202,7 @@ async function runOurs(): Promise<ServerRun> {
   const env: Record<string, string> = dataDir ? { BENCH_DATA_DIR: dataDir } : {}
   try {
     process.stderr.write('ours: creating the database, project, users, tokens and transcripts…\n')
-    const server = startServer(process.env.TMP_OURS_ENTRY ?? here('./sync-server-ours.ts'), ['serve', '--rooms', String(options.rooms), '--users', String(options.users)], env)
+    const server = startServer(here('./sync-server-ours.ts'), ['serve', '--rooms', String(options.rooms), '--users', String(options.users)], env)
     const ready = await server.next('ready')
     const setup = ready.setup!
     process.stderr.write(`ours: set up in ${(ready.setupMs / 1000).toFixed(1)} s\n`)

@@ -49,6 +49,12 @@ export async function runCli(argv: string[], out = process.stdout, err = process
       for (const p of e.problems) err.write(`  ${p.path}: ${p.message}\n`)
       return 2
     }
+    if (e instanceof ConcordError) {
+      // Refusals and conflicts are answers, not crashes: a message, no stack.
+      err.write(`concord ${name}: ${e.message}\n`)
+      for (const p of e.problems) err.write(`  ${p.path}: ${p.message}\n`)
+      return 1
+    }
     if (e && typeof e === 'object' && 'code' in e && (e as NodeJS.ErrnoException).code === 'ENOENT') {
       err.write(`concord ${name}: file not found: ${(e as NodeJS.ErrnoException).path}\n`)
       return 2

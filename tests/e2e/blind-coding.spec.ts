@@ -120,7 +120,7 @@ test('two coders code blind, the lead reveals, the dashboard shows alpha and kap
   await expect(card).toContainText('Revealed round', { timeout: 20_000 })
 
   // The dashboard shows the numbers the API computes: unitizing alpha and character kappa…
-  const api = async (query: string) => (await (await lead.request.get(`/api/projects/${pid}/agreement?round=${roundId}&${query}`)).json()) as Record<string, any>
+  const api = async (query: string) => (await (await lead.request.get(`/api/projects/${pid}/agreement?round=${roundId}&${query}`)).json()) as { overall: Record<string, number>; cohenKappa: number; krippendorffAlpha: number }
   const spans = await api('unit=span')
   expect(spans.overall.unitizingAlpha).toBeGreaterThan(0)
   expect(spans.overall.unitizingAlpha).toBeLessThan(1)

@@ -40,6 +40,7 @@ export interface Selection {
 export function AgreementDashboard({
   projectId,
   role,
+  canDrill,
   rounds,
   hasBlindRound,
   codebook,
@@ -48,6 +49,8 @@ export function AgreementDashboard({
 }: {
   projectId: string
   role: 'lead' | 'coder' | 'viewer'
+  /** May open the disagreeing passages (they show the coders' codings). */
+  canDrill: boolean
   rounds: RoundOption[]
   hasBlindRound: boolean
   codebook: CodebookEntry[]
@@ -154,13 +157,13 @@ export function AgreementDashboard({
           <div className="agr-grid">
             <section className="card flush agr-table-card">
               <h3 className="agr-card-title">{t('agr.perCode')}</h3>
-              <AgreementTable report={full} codebook={codebook} onDrill={(code) => setDrill({ code, coders: null })} active={drill} />
+              <AgreementTable report={full} codebook={codebook} onDrill={canDrill ? (code) => setDrill({ code, coders: null }) : null} active={drill} />
               <p className="hint agr-card-foot">{t('agr.bandsLegend')}</p>
             </section>
             <section className="card agr-heatmap-card">
               <h3>{t('agr.heatmap')}</h3>
-              <p className="hint">{coders === 2 ? t('agr.heatmapTwo') : t('agr.heatmapHint')}</p>
-              <PairHeatmap report={full} stat={stat} codebook={codebook} onPick={(code, pair) => setDrill({ code, coders: pair })} />
+              <p className="hint">{coders === 2 ? t('agr.heatmapTwo') : canDrill ? t('agr.heatmapHint') : ''}</p>
+              <PairHeatmap report={full} stat={stat} codebook={codebook} onPick={canDrill ? (code, pair) => setDrill({ code, coders: pair }) : null} />
             </section>
           </div>
           {drill && <DisagreementList projectId={projectId} query={query} target={drill} report={full} codebook={codebook} onClose={() => setDrill(null)} />}

@@ -9,7 +9,7 @@ import { formatValue, statisticsFor, statLabel, type Stat } from './agreement-fo
 import { BandChip } from './band-chip'
 import type { DrillTarget } from './disagreement-list'
 
-export function AgreementTable({ report, codebook, onDrill, active }: { report: AgreementReport; codebook: CodebookEntry[]; onDrill: (code: string) => void; active: DrillTarget | null }) {
+export function AgreementTable({ report, codebook, onDrill, active }: { report: AgreementReport; codebook: CodebookEntry[]; onDrill: ((code: string) => void) | null; active: DrillTarget | null }) {
   const { t, pick } = useI18n()
   const coders = report.unit === 'span' ? report.coders : report.coderIds
   const stats = statisticsFor(report.unit, coders.length)
@@ -29,7 +29,7 @@ export function AgreementTable({ report, codebook, onDrill, active }: { report: 
         {s === 'krippendorffAlpha' && rel?.alphaCI && <span className="agr-ci">[{rel.alphaCI[0].toFixed(2)}, {rel.alphaCI[1].toFixed(2)}]</span>}
       </>
     )
-    if (code === null || report.unit === 'status') return <td className="agr-cell">{content}</td>
+    if (code === null || report.unit === 'status' || !onDrill) return <td className="agr-cell">{content}</td>
     return (
       <td className="agr-cell">
         <button type="button" className="agr-cell-btn" onClick={() => onDrill(code)} title={t('agr.cellHint')} data-testid={`cell-${code}-${s}`}>

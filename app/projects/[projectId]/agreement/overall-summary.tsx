@@ -39,7 +39,7 @@ export function OverallSummary({ report }: { report: AgreementReport }) {
         })}
       </div>
       <p className="hint" style={{ margin: 0 }}>
-        {t('agr.overallHint')}
+        {t(report.unit === 'span' ? 'agr.overallHintSpan' : 'agr.overallHint')}
       </p>
     </section>
   )

@@ -26,6 +26,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
       <AgreementDashboard
         projectId={projectId}
         role={project.role}
+        canDrill={project.role === 'lead' || (project.role === 'coder' && project.settings.coderSeesRevealed)}
         rounds={revealed}
         hasBlindRound={rounds.some((r) => r.state === 'blind')}
         codebook={codes.map((c) => ({ id: c.id, parentId: c.parentId, depth: c.depth, name: { zh: c.nameZh, en: c.nameEn }, color: c.color }))}

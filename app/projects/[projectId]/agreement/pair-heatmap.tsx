@@ -17,7 +17,7 @@ async function loadECharts() {
   return core
 }
 
-export function PairHeatmap({ report, stat, codebook, onPick }: { report: AgreementReport; stat: Stat; codebook: CodebookEntry[]; onPick: (code: string, pair: [string, string]) => void }) {
+export function PairHeatmap({ report, stat, codebook, onPick }: { report: AgreementReport; stat: Stat; codebook: CodebookEntry[]; onPick: ((code: string, pair: [string, string]) => void) | null }) {
   const { t, pick } = useI18n()
   const box = useRef<HTMLDivElement>(null)
   const chart = useRef<ECharts | null>(null)
@@ -92,7 +92,7 @@ export function PairHeatmap({ report, stat, codebook, onPick }: { report: Agreem
       chart.current = echarts.init(box.current, undefined, { renderer: 'canvas' })
       chart.current.on('click', (p) => {
         const [x, y] = (p as unknown as { value: [number, number] }).value
-        picked.current(axes.current.codes[y], axes.current.pairs[x])
+        picked.current?.(axes.current.codes[y], axes.current.pairs[x])
       })
       draw.current()
       observer = new ResizeObserver(() => chart.current?.resize())
@@ -104,8 +104,7 @@ export function PairHeatmap({ report, stat, codebook, onPick }: { report: Agreem
       chart.current?.dispose()
       chart.current = null
     }
-    // The chart is created once; `draw` below redraws it when the data change.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The chart is created once; the effect below redraws it when the data change.
   }, [])
   useEffect(() => draw.current(), [report, stat, codebook])
 
