@@ -161,6 +161,15 @@ async function main() {
       const textAt = Date.now() - start
       await page.waitForFunction(() => document.querySelectorAll('.stripe').length > 0, null, { timeout: 120_000, polling: 'raf' })
       opens.push({ text: textAt, stripes: Date.now() - start })
+      // Where the time went, from the page's own timeline (ms since navigation start).
+      // (No helper functions inside evaluate: tsx would wrap them in a `__name` the page lacks.)
+      const timeline = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
+        const marks: Record<string, number> = {}
+        for (const name of ['collab-start', 'ws-open', 'synced', 'stripes']) marks[name] = Math.round(performance.getEntriesByName(`concord:${name}`)[0]?.startTime ?? NaN)
+        return { html: Math.round(nav.responseEnd), domReady: Math.round(nav.domContentLoadedEventEnd), collab: marks['collab-start'], ws: marks['ws-open'], synced: marks.synced, stripes: marks.stripes }
+      })
+      console.log(`  timeline #${r + 1}: HTML ${timeline.html} · DOM ready ${timeline.domReady} · editor starts ${timeline.collab} · socket open ${timeline.ws} · synced ${timeline.synced} · stripes ${timeline.stripes} ms`)
     }
     const counts = await page.evaluate(() => ({ marks: document.querySelectorAll('.code-mark').length, stripes: document.querySelectorAll('.stripe').length, coded: document.querySelectorAll('.coded').length }))
     console.log(`DOM: ${counts.marks} code-mark spans, ${counts.coded} coloured runs, ${counts.stripes} stripes`)

@@ -12,8 +12,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, eq, inArray } from 'drizzle-orm'
-import { codings, projects, transcriptTexts } from '../../db/schema'
-import { computeReliability } from '../../server/domain/agreement/coefficients'
+import { codes, codings, fitStatuses, projects, transcripts, transcriptTexts } from '../../db/schema'
+import { computeCoefficients, computeReliability } from '../../server/domain/agreement/coefficients'
 import { computeSpanAgreement } from '../../server/domain/agreement/spans'
 import { documentUnits, matchedSegmentUnits, segmentUnits, type ReliabilityDatum } from '../../server/domain/agreement/units'
 import { seedDemo, type DemoResult } from '../../server/services/demo/seed-demo'
@@ -252,6 +252,30 @@ describeEachBackend('independent rounds and agreement', (backend) => {
       const notInRound = await get(agreementRoute, 'lead', {}, `round=${revealed.id}&coders=${demo.userIds.lead},${demo.userIds.coder1}&transcripts=zzz`)
       expect(notInRound.status).toBe(400)
       expect(notInRound.body.error.problems.map((p: { path: string }) => p.path).sort()).toEqual(['coders', 'coders.0', 'transcripts', 'transcripts.0'])
+    })
+
+    it('framework statuses: ordinal alpha over case × indicator from the coders’ own statuses', async () => {
+      const none = await get(agreementRoute, 'lead', {}, `round=${revealed.id}&unit=status&bootstrap=0`)
+      expect(none.status).toBe(200)
+      expect(none.body.krippendorffAlpha).toBeNull()
+      const [t] = await app.ctx.db.select({ caseId: transcripts.caseId }).from(transcripts).where(eq(transcripts.id, revealed.transcripts[0]))
+      const indicators = (await app.ctx.db.select({ id: codes.id, key: codes.key }).from(codes).where(eq(codes.projectId, projectId))).filter((c) => c.key?.startsWith('talent.'))
+      const c1 = ['described', 'described', 'partial', 'none', 'described'] as const
+      const c2 = ['described', 'partial', 'partial', 'none', 'none'] as const
+      await app.ctx.db.insert(fitStatuses).values(
+        indicators.slice(0, 5).flatMap((ind, i) => [
+          { id: `s1-${i}`, projectId, caseId: t.caseId!, codeId: ind.id, coderId: demo.userIds.coder1, status: c1[i] },
+          { id: `s2-${i}`, projectId, caseId: t.caseId!, codeId: ind.id, coderId: demo.userIds.coder2, status: c2[i] },
+        ]),
+      )
+      const res = await get(agreementRoute, 'lead', {}, `round=${revealed.id}&unit=status&codes=${indicators.slice(0, 5).map((c) => c.id).join(',')}&bootstrap=0`)
+      expect(res.status).toBe(200)
+      const score = { none: 0, partial: 1, described: 2 }
+      const ref = computeCoefficients(c1.map((s1, i) => [score[s1], score[c2[i]]]), 'ordinal', { categories: [0, 1, 2] })
+      expect(res.body.level).toBe('ordinal')
+      expect(res.body.units).toBe(5)
+      expect(res.body.krippendorffAlpha).toBe(Math.round(ref.krippendorffAlpha.value! * 1000) / 1000)
+      expect(res.body.cohenKappaWeighted.quadratic).toBe(Math.round(ref.cohenKappaWeighted!.quadratic.value! * 1000) / 1000)
     })
 
     it('streams progress then the result (NDJSON)', async () => {

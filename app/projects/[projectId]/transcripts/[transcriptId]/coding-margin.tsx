@@ -1,12 +1,17 @@
 'use client'
 /**
  * The margin beside the text: one coloured bar per coding (lanes side by side where codings
- * overlap, as in NVivo's and MAXQDA's coding stripes) and memo markers. Positions are measured
- * from the editor's DOM after the document settles (the caller throttles `tick`), never per
- * keystroke.
+ * overlap, as in NVivo's and MAXQDA's coding stripes) and memo markers.
+ *
+ * Only what is near the screen is measured and rendered: a 50,000-character transcript can hold
+ * 2,000 codings, and measuring and rendering all of them after every pause in typing costs tens
+ * of milliseconds. Lanes come from positions, for the whole document, so they do not move while
+ * scrolling. Positions are re-measured after the document settles (the caller debounces `tick`)
+ * and when the visible stretch changes.
  */
-import { memo, useEffect, useState, type RefObject } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import type { Editor } from '@tiptap/react'
+import type { EditorView } from '@tiptap/pm/view'
 import { paragraphSpansOfPmDoc, textOffsetToPmPos } from '@/server/domain/editor/positions'
 import { useI18n } from '@/app/i18n/i18n-provider'
 import { assignLanes, computeRuns, type CodingRun } from './coding-runs'
@@ -15,6 +20,8 @@ import type { MemoView } from './types'
 const LANE = 7
 const MAX_LANES = 10
 const MEMO_COLUMN = 22
+/** Runs starting within this many positions of a lane's last end (about half a line) take another lane. */
+const LANE_GAP = 30
 
 export interface Stripe extends CodingRun {
   top: number
@@ -30,35 +37,70 @@ export interface MemoMarker {
 interface Layout {
   stripes: Stripe[]
   markers: MemoMarker[]
-  lanes: number
 }
 
-function measure(editor: Editor, canvas: HTMLElement, memos: readonly MemoView[]): Layout {
-  const view = editor.view
+/** The document positions of the top-level blocks within one screen above and below the visible part. */
+function nearbyRange(view: EditorView, scroller: HTMLElement): { from: number; to: number; key: string } {
+  const blocks = view.dom.children
   const doc = view.state.doc
+  if (blocks.length === 0 || blocks.length !== doc.childCount) return { from: 0, to: doc.content.size, key: 'all' }
+  const box = scroller.getBoundingClientRect()
+  const top = box.top - box.height
+  const bottom = box.bottom + box.height
+  let lo = 0
+  let hi = blocks.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (blocks[mid].getBoundingClientRect().bottom < top) lo = mid + 1
+    else hi = mid
+  }
+  const first = lo
+  hi = blocks.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (blocks[mid].getBoundingClientRect().top > bottom) hi = mid - 1
+    else lo = mid
+  }
+  const last = lo
+  let from = 0
+  let to = 0
+  doc.forEach((node, offset, index) => {
+    if (index === first) from = offset
+    if (index === last) to = offset + node.nodeSize
+  })
+  return { from, to, key: `${first}-${last}` }
+}
+
+function measure(view: EditorView, canvas: HTMLElement, range: { from: number; to: number }, runs: readonly CodingRun[], lanes: readonly number[], memos: readonly MemoView[]): Layout {
   const base = canvas.getBoundingClientRect().top
-  const runs = computeRuns(doc)
-  const boxes = runs.map((r) => {
+  const stripes: Stripe[] = []
+  runs.forEach((r, i) => {
+    if (r.to < range.from || r.from > range.to) return
     const a = view.coordsAtPos(r.from, 1)
     const b = view.coordsAtPos(r.to, -1)
-    return { top: a.top - base, bottom: Math.max(b.bottom, a.bottom) - base }
+    const top = a.top - base
+    stripes.push({ ...r, top, height: Math.max(4, Math.max(b.bottom, a.bottom) - base - top), lane: lanes[i] })
   })
-  const lanes = assignLanes(boxes, MAX_LANES)
-  const stripes = runs.map((r, i) => ({ ...r, top: boxes[i].top, height: Math.max(4, boxes[i].bottom - boxes[i].top), lane: lanes[i] }))
-  const paragraphs = paragraphSpansOfPmDoc(doc)
-  const length = paragraphs.length ? paragraphs[paragraphs.length - 1].end : 0
-  const byTop = new Map<number, MemoView[]>()
-  for (const m of memos) {
-    const pos = textOffsetToPmPos(paragraphs, Math.min(Math.max(0, m.start), length))
-    const top = Math.round(view.coordsAtPos(pos, 1).top - base)
-    byTop.set(top, [...(byTop.get(top) ?? []), m])
+  const markers: MemoMarker[] = []
+  if (memos.length) {
+    const paragraphs = paragraphSpansOfPmDoc(view.state.doc)
+    const length = paragraphs.length ? paragraphs[paragraphs.length - 1].end : 0
+    const byTop = new Map<number, MemoView[]>()
+    for (const m of memos) {
+      const pos = textOffsetToPmPos(paragraphs, Math.min(Math.max(0, m.start), length))
+      if (pos < range.from || pos > range.to) continue
+      const top = Math.round(view.coordsAtPos(pos, 1).top - base)
+      byTop.set(top, [...(byTop.get(top) ?? []), m])
+    }
+    for (const [top, list] of byTop) markers.push({ top, memos: list })
   }
-  return { stripes, markers: [...byTop].map(([top, list]) => ({ top, memos: list })), lanes: Math.max(1, ...lanes.map((l) => l + 1)) }
+  return { stripes, markers }
 }
 
 export const CodingMargin = memo(function CodingMargin({
   editor,
   canvasRef,
+  scrollRef,
   tick,
   memos,
   colorOf,
@@ -69,6 +111,7 @@ export const CodingMargin = memo(function CodingMargin({
 }: {
   editor: Editor | null
   canvasRef: RefObject<HTMLElement | null>
+  scrollRef: RefObject<HTMLElement | null>
   tick: number
   memos: readonly MemoView[]
   colorOf: (codeId: string) => string
@@ -78,8 +121,54 @@ export const CodingMargin = memo(function CodingMargin({
   onOpenMemos: (marker: MemoMarker, anchor: DOMRect) => void
 }) {
   const { t } = useI18n()
-  const [layout, setLayout] = useState<Layout>({ stripes: [], markers: [], lanes: 1 })
+  const [layout, setLayout] = useState<Layout>({ stripes: [], markers: [] })
   const [resized, setResized] = useState(0)
+  const lastRange = useRef('')
+
+  // Runs and lanes of the whole document, once per settled document.
+  const { runs, lanes, laneCount } = useMemo(() => {
+    const all = editor && !editor.isDestroyed ? computeRuns(editor.state.doc) : []
+    const l = assignLanes(all, MAX_LANES, LANE_GAP)
+    return { runs: all, lanes: l, laneCount: Math.max(1, ...l.map((x) => x + 1)) }
+    // `tick` stands for "the document settled".
+  }, [editor, tick])
+
+  const update = useCallback(
+    (force: boolean) => {
+      const canvas = canvasRef.current
+      const scroller = scrollRef.current
+      if (!editor || editor.isDestroyed || !canvas || !scroller) return
+      const range = nearbyRange(editor.view, scroller)
+      if (!force && range.key === lastRange.current) return
+      lastRange.current = range.key
+      setLayout(measure(editor.view, canvas, range, runs, lanes, memos))
+      if (runs.length && typeof performance !== 'undefined' && performance.getEntriesByName('concord:stripes').length === 0) performance.mark('concord:stripes')
+    },
+    [editor, canvasRef, scrollRef, runs, lanes, memos],
+  )
+
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => update(true))
+    return () => cancelAnimationFrame(frame)
+  }, [update, resized])
+
+  useEffect(() => {
+    const scroller = scrollRef.current
+    if (!scroller) return
+    let frame = 0
+    const onScroll = () => {
+      if (frame) return
+      frame = requestAnimationFrame(() => {
+        frame = 0
+        update(false)
+      })
+    }
+    scroller.addEventListener('scroll', onScroll, { passive: true })
+    return () => {
+      scroller.removeEventListener('scroll', onScroll)
+      cancelAnimationFrame(frame)
+    }
+  }, [scrollRef, update])
 
   useEffect(() => {
     const el = canvasRef.current
@@ -96,17 +185,9 @@ export const CodingMargin = memo(function CodingMargin({
     return () => ro.disconnect()
   }, [canvasRef])
 
-  useEffect(() => {
-    if (!editor || editor.isDestroyed || !canvasRef.current) return
-    const frame = requestAnimationFrame(() => {
-      if (!editor.isDestroyed && canvasRef.current) setLayout(measure(editor, canvasRef.current, memos))
-    })
-    return () => cancelAnimationFrame(frame)
-  }, [editor, canvasRef, tick, memos, resized])
-
-  const width = MEMO_COLUMN + layout.lanes * LANE + 6
+  const width = MEMO_COLUMN + laneCount * LANE + 6
   return (
-    <div className="coding-margin" style={{ width }} aria-hidden={layout.stripes.length === 0} data-testid="coding-margin">
+    <div className="coding-margin" style={{ width }} data-testid="coding-margin" data-runs={runs.length}>
       {layout.markers.map((m) => (
         <button
           key={m.top}

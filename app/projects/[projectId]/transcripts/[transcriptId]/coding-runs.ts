@@ -71,18 +71,17 @@ export function countRunsByCode(runs: readonly CodingRun[]): Map<string, number>
 }
 
 /**
- * Lanes for the margin stripes: each run gets the first lane whose previous stripe ends above
- * this one's top (in pixels), so overlapping codings sit side by side, as in MAXQDA's margin.
+ * Lanes for the margin stripes: each run gets the first lane whose previous run ended at least
+ * `gap` positions before it starts, so overlapping codings sit side by side, as in MAXQDA's
+ * margin. Computed from positions (not pixels) so lanes stay put while the margin scrolls; the
+ * gap keeps runs that share a line of text apart. Runs must be sorted by `from`.
  */
-export function assignLanes(stripes: readonly { top: number; bottom: number }[], maxLanes: number): number[] {
-  const order = stripes.map((_, i) => i).sort((a, b) => stripes[a].top - stripes[b].top || stripes[b].bottom - stripes[a].bottom)
-  const laneBottom: number[] = []
-  const lanes = new Array<number>(stripes.length).fill(0)
-  for (const i of order) {
-    let lane = laneBottom.findIndex((bottom) => bottom <= stripes[i].top)
-    if (lane === -1) lane = laneBottom.length < maxLanes ? laneBottom.length : maxLanes - 1
-    laneBottom[lane] = Math.max(laneBottom[lane] ?? 0, stripes[i].bottom)
-    lanes[i] = lane
-  }
-  return lanes
+export function assignLanes(runs: readonly { from: number; to: number }[], maxLanes: number, gap = 0): number[] {
+  const laneEnd: number[] = []
+  return runs.map((r) => {
+    let lane = laneEnd.findIndex((end) => end + gap <= r.from)
+    if (lane === -1) lane = laneEnd.length < maxLanes ? laneEnd.length : maxLanes - 1
+    laneEnd[lane] = Math.max(laneEnd[lane] ?? 0, r.to)
+    return lane
+  })
 }

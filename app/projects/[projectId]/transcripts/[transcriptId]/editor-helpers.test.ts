@@ -44,9 +44,12 @@ describe('coding runs', () => {
     expect(inRange).toEqual([{ codeId: 'c1', coderId: 'u1', from: 1, to: 3 }])
   })
 
-  it('lanes keep overlapping stripes apart and reuse free lanes', () => {
-    expect(assignLanes([{ top: 0, bottom: 10 }, { top: 5, bottom: 20 }, { top: 12, bottom: 30 }, { top: 40, bottom: 50 }], 8)).toEqual([0, 1, 0, 0])
-    expect(assignLanes([{ top: 0, bottom: 10 }, { top: 0, bottom: 10 }, { top: 0, bottom: 10 }], 2)).toEqual([0, 1, 1])
+  it('lanes keep overlapping runs apart and reuse free lanes', () => {
+    const r = (from: number, to: number) => ({ from, to })
+    expect(assignLanes([r(0, 10), r(5, 20), r(12, 30), r(40, 50)], 8)).toEqual([0, 1, 0, 0])
+    expect(assignLanes([r(0, 10), r(0, 10), r(0, 10)], 2)).toEqual([0, 1, 1])
+    // With a gap, a run starting soon after another (same line) takes another lane.
+    expect(assignLanes([r(0, 10), r(15, 20), r(60, 70)], 8, 30)).toEqual([0, 1, 0])
   })
 })
 

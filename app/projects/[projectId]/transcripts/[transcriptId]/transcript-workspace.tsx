@@ -368,6 +368,7 @@ function EditorBody({
             <CodingMargin
               editor={editor}
               canvasRef={canvasRef}
+              scrollRef={scrollRef}
               tick={tick}
               memos={memos}
               colorOf={colorOf}
