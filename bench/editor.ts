@@ -166,10 +166,13 @@ async function main() {
       const timeline = await page.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
         const marks: Record<string, number> = {}
-        for (const name of ['collab-start', 'ws-open', 'synced', 'stripes']) marks[name] = Math.round(performance.getEntriesByName(`concord:${name}`)[0]?.startTime ?? NaN)
-        return { html: Math.round(nav.responseEnd), domReady: Math.round(nav.domContentLoadedEventEnd), collab: marks['collab-start'], ws: marks['ws-open'], synced: marks.synced, stripes: marks.stripes }
+        for (const name of ['collab-start', 'ws-open', 'first-message', 'doc-applied', 'synced', 'stripes']) marks[name] = Math.round(performance.getEntriesByName(`concord:${name}`)[0]?.startTime ?? NaN)
+        return { html: Math.round(nav.responseEnd), domReady: Math.round(nav.domContentLoadedEventEnd), ...marks } as Record<string, number>
       })
-      console.log(`  timeline #${r + 1}: HTML ${timeline.html} · DOM ready ${timeline.domReady} · editor starts ${timeline.collab} · socket open ${timeline.ws} · synced ${timeline.synced} · stripes ${timeline.stripes} ms`)
+      console.log(
+        `  timeline #${r + 1} (ms from navigation): HTML ${timeline.html} · DOM ready ${timeline.domReady} · editor starts ${timeline['collab-start']} · socket open ${timeline['ws-open']} · ` +
+          `first message ${timeline['first-message']} · doc applied and rendered ${timeline['doc-applied']} · synced ${timeline.synced} · stripes ${timeline.stripes}`,
+      )
     }
     const counts = await page.evaluate(() => ({ marks: document.querySelectorAll('.code-mark').length, stripes: document.querySelectorAll('.stripe').length, coded: document.querySelectorAll('.coded').length }))
     console.log(`DOM: ${counts.marks} code-mark spans, ${counts.coded} coloured runs, ${counts.stripes} stripes`)

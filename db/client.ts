@@ -29,6 +29,12 @@ export async function openDb(options: DbOptions): Promise<DbHandle> {
     const { Pool } = await import('pg')
     const { drizzle } = await import('drizzle-orm/node-postgres')
     const pool = new Pool({ connectionString: options.url, max: 10 })
+    // An idle connection that the server drops (restart, failover, a dropped test database)
+    // emits 'error' on the pool; unhandled, that would crash the whole process. The pool
+    // replaces the connection on the next query, so a warning is enough.
+    pool.on('error', (err: Error & { code?: string }) => {
+      if (err.code !== '57P01') console.warn('postgres: idle connection error:', err.message)
+    })
     const db = drizzle(pool, { schema }) as unknown as Db
     return { db, kind: 'postgres', close: () => pool.end() }
   }

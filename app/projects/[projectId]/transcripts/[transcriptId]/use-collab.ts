@@ -48,9 +48,15 @@ export function useCollab(room: string) {
       if (status === 'connected') {
         everConnected = true
         mark('concord:ws-open')
+        provider.ws?.addEventListener('message', () => mark('concord:first-message'), { once: true })
       }
       setState((prev) => (prev === 'closed' ? prev : status === 'connected' ? 'connected' : everConnected ? 'offline' : 'connecting'))
     })
+    const onFirstUpdate = () => {
+      mark('concord:doc-applied')
+      ydoc.off('update', onFirstUpdate)
+    }
+    ydoc.on('update', onFirstUpdate)
     provider.on('sync', (isSynced: boolean) => {
       if (isSynced) {
         mark('concord:synced')
