@@ -1,4 +1,4 @@
-import { route } from '@/app/lib/route'
+import { route } from '@/app/lib/route-handler'
 import { retrieveCodings, retrievalQueryFromSearch } from '@/server/services/codings/retrieve-codings'
 
 /** Code retrieval: `?codeId=&subcodes=1&caseId=&role=&coderId=&layer=shared|coder&transcriptId=`. */

@@ -1,4 +1,4 @@
-import { route } from '@/app/lib/route'
+import { route } from '@/app/lib/route-handler'
 import { getFitReport } from '@/server/services/fit/get-fit-report'
 
 /** The fit report (API.md: same shape as `concord fit --json`); `?coderId=` for a coder's own statuses. */

@@ -1,4 +1,4 @@
-import { route } from '@/app/lib/route'
+import { route } from '@/app/lib/route-handler'
 import { attachmentHeader, exportFit } from '@/server/services/fit/export-fit'
 
 /** `?format=csv|xlsx|docx&lang=zh|en[&table=summary]`: the case tables and cross-case summary as a file. */

@@ -1,4 +1,4 @@
-import { route } from '@/app/lib/route'
+import { route } from '@/app/lib/route-handler'
 import { getFrameworkMatrix } from '@/server/services/fit/get-framework-matrix'
 
 /** The case × indicator matrix: evidence, statuses, summaries, the team's fit and coders' agreement. */

@@ -1,4 +1,4 @@
-import { jsonBody, route } from '@/app/lib/route'
+import { jsonBody, route } from '@/app/lib/route-handler'
 import { setFitStatus } from '@/server/services/fit/set-fit-status'
 
 /** `{ caseId, codeId, status, coderId? }`: the lead sets the team's status; a coder their own in a blind round. */

@@ -1,4 +1,4 @@
-import { jsonBody, route } from '@/app/lib/route'
+import { jsonBody, route } from '@/app/lib/route-handler'
 import { createMemo } from '@/server/services/memos/create-memo'
 import { listMemos } from '@/server/services/memos/list-memos'
 

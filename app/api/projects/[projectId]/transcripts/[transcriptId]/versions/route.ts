@@ -1,4 +1,4 @@
-import { jsonBody, route } from '@/app/lib/route'
+import { jsonBody, route } from '@/app/lib/route-handler'
 import { createVersion } from '@/server/services/versions/create-version'
 import { listVersions } from '@/server/services/versions/list-versions'
 

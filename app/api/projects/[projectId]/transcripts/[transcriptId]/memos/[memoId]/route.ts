@@ -1,4 +1,4 @@
-import { route } from '@/app/lib/route'
+import { route } from '@/app/lib/route-handler'
 import { deleteMemo } from '@/server/services/memos/delete-memo'
 
 export const DELETE = route(async ({ ctx, actor, params }) => {

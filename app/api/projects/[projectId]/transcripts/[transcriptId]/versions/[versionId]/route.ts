@@ -1,4 +1,4 @@
-import { route } from '@/app/lib/route'
+import { route } from '@/app/lib/route-handler'
 import { getVersion } from '@/server/services/versions/get-version'
 
 /** `?compare=now` adds what changed from the version to the transcript as it is now. */

@@ -1,4 +1,4 @@
-import { route } from '@/app/lib/route'
+import { route } from '@/app/lib/route-handler'
 import { restoreVersion } from '@/server/services/versions/restore-version'
 
 export const POST = route(async ({ ctx, actor, params }) => {

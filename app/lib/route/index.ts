@@ -1,2 +1,0 @@
-// Transitional alias: import from '@/app/lib/route-handler'.
-export * from '../route-handler'
