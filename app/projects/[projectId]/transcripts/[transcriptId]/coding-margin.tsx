@@ -139,9 +139,13 @@ export const CodingMargin = memo(function CodingMargin({
       const scroller = scrollRef.current
       if (!editor || editor.isDestroyed || !canvas || !scroller) return
       const range = nearbyRange(editor.view, scroller)
-      if (!force && range.key === lastRange.current) return
-      lastRange.current = range.key
-      setLayout(measure(editor.view, canvas, range, runs, lanes, memos))
+      const next = measure(editor.view, canvas, range, runs, lanes, memos)
+      // Turns far from the screen are laid out lazily (content-visibility), so heights above can
+      // settle while scrolling: measure every scrolled frame, re-render only when something moved.
+      const key = `${range.key}|${next.stripes.map((x) => `${x.top},${x.height}`).join(';')}|${next.markers.map((m) => m.top).join(';')}`
+      if (!force && key === lastRange.current) return
+      lastRange.current = key
+      setLayout(next)
       if (runs.length && typeof performance !== 'undefined' && performance.getEntriesByName('concord:stripes').length === 0) performance.mark('concord:stripes')
     },
     [editor, canvasRef, scrollRef, runs, lanes, memos],

@@ -7,6 +7,7 @@ import { paragraphSpansOfPmDoc, pmPosToTextOffset } from '@/server/domain/editor
 import { assignLanes, computeRuns, runsAt, runsIn } from './coding-runs'
 import { styleForCodes, tint } from './code-styles'
 import { codeForKey, effectiveShortcuts } from './shortcuts'
+import { matchCodes } from './quick-code-search'
 
 const turns = [
   { speaker: 'I', text: 'alpha beta' },
@@ -93,8 +94,7 @@ describe('shortcuts', () => {
   })
 })
 
-describe('quick code search', async () => {
-  const { matchCodes } = await import('./quick-code-search')
+describe('quick code search', () => {
   const code = (id: string, zh: string, en: string) => ({ id, parentId: null, name: { zh, en }, color: '#000000', shortcut: null, depth: 0 })
   const codes = [code('a', '应用技术创新孵化', 'Innovation incubation'), code('b', '创新文化培育', 'Cultivating an innovation culture'), code('c', '经费支持', 'Funding support')]
   it('matches part of a Chinese or English name, best matches first', () => {

@@ -24,6 +24,7 @@ import { CodingHoverCard, type HoverState } from './coding-hover-card'
 import { CodingMargin, type MemoMarker } from './coding-margin'
 import { EditorHeader } from './editor-header'
 import { HistoryPanel } from './history-panel'
+import { keepUnchangedNodesOnRemoteChange } from './incremental-remote-render'
 import { MemoDialog, MemoPopover } from './memo-dialogs'
 import { QuickCodeSearch } from './quick-code-search'
 import { effectiveShortcuts, keysByCode } from './shortcuts'
@@ -32,6 +33,8 @@ import { VersionPreview } from './version-preview'
 import type { CodeInfo, EditorMode, MemberInfo, MemoView, TranscriptInfo } from './types'
 
 export type { EditorMode } from './types'
+
+keepUnchangedNodesOnRemoteChange()
 
 interface Props {
   projectId: string
