@@ -6,37 +6,9 @@
  * and kappa (the API's numbers), and a drill-down opens the disagreeing passage in the transcript.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { demoProjectId, userPage } from './helpers'
+import { demoProjectId, myId, selectText, userPage } from './helpers'
 
-async function myId(page: Page): Promise<string> {
-  return ((await (await page.request.get('/api/auth/session')).json()) as { user: { id: string } }).user.id
-}
 
-/** Selects the first occurrence of `needle` in the editor, across the spans that code marks make. */
-async function selectText(page: Page, needle: string) {
-  await page.locator('.ProseMirror').focus()
-  await page.evaluate((s) => {
-    const walker = document.createTreeWalker(document.querySelector('.ProseMirror')!, NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => (n.parentElement?.closest('.collaboration-carets__caret') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-    })
-    const nodes: Text[] = []
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) nodes.push(n)
-    const at = nodes.map((n) => n.data).join('').indexOf(s)
-    if (at < 0) throw new Error(`"${s}" not found`)
-    const locate = (offset: number, preferEnd: boolean) => {
-      let seen = 0
-      for (const n of nodes) {
-        if (offset < seen + n.data.length || (preferEnd && offset === seen + n.data.length)) return { node: n, offset: offset - seen }
-        seen += n.data.length
-      }
-      throw new Error('offset out of range')
-    }
-    const a = locate(at, false)
-    const b = locate(at + s.length, true)
-    document.getSelection()!.setBaseAndExtent(a.node, a.offset, b.node, b.offset)
-  }, needle)
-  await expect(page.getByTestId('selection-hint')).toContainText(String(needle.length))
-}
 
 /** A piece of the n-th speaker turn that occurs once in the whole transcript. */
 async function uniquePiece(page: Page, n: number): Promise<string> {

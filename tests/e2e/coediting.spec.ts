@@ -5,7 +5,7 @@
  * private; code retrieval opens the transcript at the segment.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { demoProjectId, userPage } from './helpers'
+import { demoProjectId, myId, selectText, userPage } from './helpers'
 
 interface Doc {
   id: string
@@ -24,10 +24,6 @@ async function openCase(page: Page, caseKey: string) {
   return { pid, doc }
 }
 
-async function myId(page: Page): Promise<string> {
-  const session = (await (await page.request.get('/api/auth/session')).json()) as { user: { id: string } }
-  return session.user.id
-}
 
 async function codeIdByKey(page: Page, pid: string, key: string): Promise<{ id: string; shortcut: string | null }> {
   const codes = (await (await page.request.get(`/api/projects/${pid}/codebook`)).json()) as { id: string; key: string; shortcut: string | null }[]
@@ -41,34 +37,6 @@ async function typeAtTurn(page: Page, n: number, text: string) {
   await page.keyboard.type(text)
 }
 
-/** Selects the first occurrence of `needle` in the editor (as a mouse selection would). */
-async function selectText(page: Page, needle: string) {
-  await page.locator('.ProseMirror').focus()
-  await page.evaluate((s) => {
-    // The needle may cross text nodes (code marks split the text into spans); other people's
-    // caret labels are text too, but not the document's.
-    const walker = document.createTreeWalker(document.querySelector('.ProseMirror')!, NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => (n.parentElement?.closest('.collaboration-carets__caret') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-    })
-    const nodes: Text[] = []
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) nodes.push(n)
-    const all = nodes.map((n) => n.data).join('')
-    const at = all.indexOf(s)
-    if (at < 0) throw new Error(`"${s}" not found`)
-    const locate = (offset: number, preferEnd: boolean) => {
-      let seen = 0
-      for (const n of nodes) {
-        if (offset < seen + n.data.length || (preferEnd && offset === seen + n.data.length)) return { node: n, offset: offset - seen }
-        seen += n.data.length
-      }
-      throw new Error('offset out of range')
-    }
-    const a = locate(at, false)
-    const b = locate(at + s.length, true)
-    document.getSelection()!.setBaseAndExtent(a.node, a.offset, b.node, b.offset)
-  }, needle)
-  await expect(page.getByTestId('selection-hint')).toContainText(String(needle.length))
-}
 
 const editorText = (page: Page) => page.locator('.ProseMirror')
 const mark = (page: Page, codeId: string, coderId: string, text: string) => page.locator(`.code-mark[data-code-id="${codeId}"][data-coder-id="${coderId}"]`, { hasText: text })
