@@ -255,27 +255,27 @@ describeEachBackend('independent rounds and agreement', (backend) => {
     })
 
     it('framework statuses: ordinal alpha over case × indicator from the coders’ own statuses', async () => {
-      const none = await get(agreementRoute, 'lead', {}, `round=${revealed.id}&unit=status&bootstrap=0`)
-      expect(none.status).toBe(200)
-      expect(none.body.krippendorffAlpha).toBeNull()
+      // The demo's coders recorded their own judgements of the revealed round's case (Z); the API
+      // equals the coefficients engine on those rows, read straight from the database.
       const [t] = await app.ctx.db.select({ caseId: transcripts.caseId }).from(transcripts).where(eq(transcripts.id, revealed.transcripts[0]))
-      const indicators = (await app.ctx.db.select({ id: codes.id, key: codes.key }).from(codes).where(eq(codes.projectId, projectId))).filter((c) => c.key?.startsWith('talent.'))
-      const c1 = ['described', 'described', 'partial', 'none', 'described'] as const
-      const c2 = ['described', 'partial', 'partial', 'none', 'none'] as const
-      await app.ctx.db.insert(fitStatuses).values(
-        indicators.slice(0, 5).flatMap((ind, i) => [
-          { id: `s1-${i}`, projectId, caseId: t.caseId!, codeId: ind.id, coderId: demo.userIds.coder1, status: c1[i] },
-          { id: `s2-${i}`, projectId, caseId: t.caseId!, codeId: ind.id, coderId: demo.userIds.coder2, status: c2[i] },
-        ]),
-      )
-      const res = await get(agreementRoute, 'lead', {}, `round=${revealed.id}&unit=status&codes=${indicators.slice(0, 5).map((c) => c.id).join(',')}&bootstrap=0`)
-      expect(res.status).toBe(200)
-      const score = { none: 0, partial: 1, described: 2 }
-      const ref = computeCoefficients(c1.map((s1, i) => [score[s1], score[c2[i]]]), 'ordinal', { categories: [0, 1, 2] })
-      expect(res.body.level).toBe('ordinal')
-      expect(res.body.units).toBe(5)
-      expect(res.body.krippendorffAlpha).toBe(Math.round(ref.krippendorffAlpha.value! * 1000) / 1000)
-      expect(res.body.cohenKappaWeighted.quadratic).toBe(Math.round(ref.cohenKappaWeighted!.quadratic.value! * 1000) / 1000)
+      const rows = await app.ctx.db.select().from(fitStatuses).where(and(eq(fitStatuses.projectId, projectId), eq(fitStatuses.caseId, t.caseId!)))
+      const score = { none: 0, partial: 1, described: 2 } as Record<string, number>
+      const ratingsFor = (codeIds: string[]) =>
+        codeIds.map((id) => [demo.userIds.coder1, demo.userIds.coder2].map((coder) => score[rows.find((r) => r.codeId === id && r.coderId === coder)!.status]))
+      const rated = [...new Set(rows.filter((r) => r.coderId === demo.userIds.coder1).map((r) => r.codeId))]
+      const all = await get(agreementRoute, 'lead', {}, `round=${revealed.id}&unit=status&bootstrap=0`)
+      expect(all.status).toBe(200)
+      expect(all.body.level).toBe('ordinal')
+      expect(all.body.units).toBe(17)
+      const ref = computeCoefficients(ratingsFor(rated), 'ordinal', { categories: [0, 1, 2] })
+      expect(all.body.krippendorffAlpha).toBe(Math.round(ref.krippendorffAlpha.value! * 1000) / 1000)
+      expect(all.body.cohenKappaWeighted.quadratic).toBe(Math.round(ref.cohenKappaWeighted!.quadratic.value! * 1000) / 1000)
+      // A selection of codes: the talent indicators only.
+      const talent = (await app.ctx.db.select({ id: codes.id, key: codes.key }).from(codes).where(eq(codes.projectId, projectId))).filter((c) => c.key?.startsWith('talent.')).map((c) => c.id)
+      const some = await get(agreementRoute, 'lead', {}, `round=${revealed.id}&unit=status&codes=${talent.join(',')}&bootstrap=0`)
+      expect(some.body.units).toBe(5)
+      const refSome = computeCoefficients(ratingsFor(talent), 'ordinal', { categories: [0, 1, 2] })
+      expect(some.body.krippendorffAlpha).toBe(Math.round(refSome.krippendorffAlpha.value! * 1000) / 1000)
     })
 
     it('streams progress then the result (NDJSON)', async () => {

@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import * as Y from 'yjs'
-import { eq } from 'drizzle-orm'
-import { cases, codes, projectMembers, rounds } from '../../db/schema'
+import { and, eq, ne } from 'drizzle-orm'
+import { cases, codes, fitStatuses, projectMembers, rounds } from '../../db/schema'
+import { computeCoefficients } from '../../server/domain/agreement/coefficients'
+import { demoCoderStatuses, type DemoStatus } from '../../server/services/demo/demo-content'
 import { studyCases } from '../../server/domain/fit/study'
 import { seedDemo } from '../../server/services/demo/seed-demo'
 import { createProject } from '../../server/services/projects/create-project'
@@ -99,7 +101,13 @@ describeEachBackend('framework fit API', (backend) => {
     const zTransfer = m.cells.find((c: { caseId: string; codeId: string }) => c.caseId === caseId.Z && c.codeId === codeId['technology.transfer'])
     expect(zTransfer.status).toBe('none')
     expect(m.report.cases.K.model.zh).toBe('强行政（非均衡）')
-    expect(m.agreement).toBeNull()
+    // The revealed round's coders recorded their own judgements of Z: their agreement is shown,
+    // equal to the coefficients engine on those judgements (17 indicators, a few rated lower).
+    const own = demoCoderStatuses('Z', studyCases().find((c) => c.key === 'Z')!.statuses as Record<string, DemoStatus>)!
+    const score = { none: 0, partial: 1, described: 2 }
+    const ref = computeCoefficients(Object.keys(own.coder1).map((k) => [score[own.coder1[k]], score[own.coder2[k]]]), 'ordinal', { categories: [0, 1, 2] })
+    expect(m.agreement.units).toBe(17)
+    expect(m.agreement.krippendorffAlpha.value).toBe(Math.round(ref.krippendorffAlpha.value! * 1000) / 1000)
   })
 
   it('the lead sets a status: the level and model change, and every open page is told', async () => {
@@ -147,6 +155,8 @@ describeEachBackend('framework fit API', (backend) => {
   })
 
   it("coders' own statuses stay blind until the reveal, then give ordinal alpha and weighted kappa", async () => {
+    // K's figures are computed by hand below: set the demo's own judgements of Z aside.
+    await app.handle.db.delete(fitStatuses).where(and(eq(fitStatuses.caseId, caseId.Z), ne(fitStatuses.coderId, '')))
     const own = (who: 'coder1' | 'coder2', key: string, status: string) => put(who, { caseId: caseId.K, codeId: codeId[key], status, coderId: userId[who] })
     // K's round is blind and coded by coder1 and coder2.
     expect((await own('coder1', 'talent.programs', 'described')).status).toBe(200)

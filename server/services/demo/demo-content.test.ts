@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import seed from '../../../db/seed/framework.json'
-import { loadDemoTranscripts, resolveDemoCodings, turnOffsets, type DemoTranscript } from './demo-content'
+import { demoCoderStatuses, loadDemoTranscripts, resolveDemoCodings, turnOffsets, type DemoStatus, type DemoTranscript } from './demo-content'
 
 const transcripts = loadDemoTranscripts()
 const indicatorKeys = new Set(seed.framework.dimensions.flatMap((d) => d.indicators.map((i) => i.key)))
@@ -86,5 +86,17 @@ describe('demo transcripts', () => {
     }
     const disagreements = transcripts.flatMap((t) => t.codings.filter((c) => c.coders.length === 1 || (c.quotes && Object.keys(c.quotes).length > 0)))
     expect(disagreements.length).toBeGreaterThan(0)
+  })
+
+  it('coder statuses: a few cells of the revealed case differ, always below the team status, so deciding by the higher keeps the study’s statuses', () => {
+    const z = seed.cases.find((c) => c.key === 'Z')!
+    const team = z.statuses as Record<string, DemoStatus>
+    const own = demoCoderStatuses('Z', team)!
+    const differing = Object.keys(team).filter((k) => own.coder1[k] !== own.coder2[k])
+    expect(differing.length).toBeGreaterThanOrEqual(3)
+    const rank = { none: 0, partial: 1, described: 2 }
+    for (const k of Object.keys(team)) expect(rank[own.coder1[k]] > rank[own.coder2[k]] ? own.coder1[k] : own.coder2[k], k).toBe(team[k])
+    expect(demoCoderStatuses('S', team)).toBeNull()
+    expect(() => demoCoderStatuses('Z', { ...team, 'talent.lifelong': 'none' })).toThrow(/lower than the team/)
   })
 })

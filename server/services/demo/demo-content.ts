@@ -89,3 +89,38 @@ export function resolveDemoCodings(t: DemoTranscript): DemoCoding[] {
   }
   return out
 }
+
+export type DemoStatus = 'described' | 'partial' | 'none'
+
+/**
+ * The demo coders' own framework judgements of the revealed round's case where they differ from
+ * the team's (the study's) status: each coder read the evidence for a few indicators as thinner
+ * than the team finally did. Everywhere else both coders recorded the team's status.
+ *
+ * Every difference is a *lower* status than the team's, so that the higher of the two coders'
+ * statuses is always the team's: a status dispute decided by "union" (the higher status, as the
+ * demo's lead does) keeps the study's statuses, which the fit matrix must reproduce.
+ */
+export const demoCoderStatusDifferences: Record<string, Record<'coder1' | 'coder2', Record<string, DemoStatus>>> = {
+  Z: {
+    coder1: { 'talent.lifelong': 'partial', 'technology.platform': 'partial' },
+    coder2: { 'talent.certificates': 'partial', 'technology.consulting': 'partial', 'administration.funding': 'none' },
+  },
+}
+
+const statusRank: Record<DemoStatus, number> = { none: 0, partial: 1, described: 2 }
+
+/** Each demo coder's statuses for a case: the team's, with the case's differences applied. Throws if a difference is not lower than the team's. */
+export function demoCoderStatuses(caseKey: string, team: Record<string, DemoStatus>): Record<'coder1' | 'coder2', Record<string, DemoStatus>> | null {
+  const differences = demoCoderStatusDifferences[caseKey]
+  if (!differences) return null
+  const out = { coder1: { ...team }, coder2: { ...team } }
+  for (const coder of ['coder1', 'coder2'] as const) {
+    for (const [key, status] of Object.entries(differences[coder])) {
+      if (!(key in team)) throw new Error(`demo coder statuses: case ${caseKey} has no indicator ${key}`)
+      if (statusRank[status] >= statusRank[team[key]]) throw new Error(`demo coder statuses: ${coder}'s ${caseKey} ${key} must be lower than the team's ${team[key]}`)
+      out[coder][key] = status
+    }
+  }
+  return out
+}

@@ -2,7 +2,8 @@
  * The demo project, built on an empty database from the study (db/seed/framework.json) and the
  * demo transcripts: four accounts, the framework as codebook, the four cases, the transcripts
  * (S and T in open coding, Z in a revealed independent round, K in a round still blind) and
- * the team's framework statuses as the study recorded them.
+ * the team's framework statuses as the study recorded them (and, for the revealed round's case,
+ * each coder's own judgements, a few of them lower than the team's).
  */
 import { eq, sql } from 'drizzle-orm'
 import * as Y from 'yjs'
@@ -16,7 +17,7 @@ import { saveDocProjection } from '../documents/save-projection'
 import { createProject } from '../projects/create-project'
 import { studyCaseStatuses } from '../projects/study-template'
 import { createTranscriptFromTurns } from '../transcripts/import-transcript'
-import { loadDemoTranscripts, resolveDemoCodings, type DemoTranscript } from './demo-content'
+import { demoCoderStatuses, loadDemoTranscripts, resolveDemoCodings, type DemoTranscript } from './demo-content'
 
 export const DEMO_PASSWORD = 'concord-demo'
 export const demoAccounts = [
@@ -132,6 +133,13 @@ export async function seedDemo(db: Db, all: DemoTranscript[] = loadDemoTranscrip
         updatedBy: lead.userId,
       })),
     )
+    // The revealed round's coders recorded their own judgements of its case (status disputes, status agreement).
+    const own = planByCase[c.key] === 'revealed' ? demoCoderStatuses(c.key, c.statuses) : null
+    for (const [coder, statuses] of Object.entries(own ?? {})) {
+      await db.insert(fitStatuses).values(
+        Object.entries(statuses).map(([key, status]) => ({ id: newId(), projectId, caseId: cid, codeId: codeId.get(key)!, coderId: userIds[coder], status, updatedBy: userIds[coder] })),
+      )
+    }
   }
   await db.update(projects).set({ codingMode: 'independent' }).where(eq(projects.id, projectId))
   await (await import('./seed-demo-decisions')).seedDemoDecisions(db, null, { projectId, userIds })
