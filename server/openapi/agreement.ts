@@ -92,6 +92,28 @@ export const agreementPaths: PathsObject = {
       responses: { '200': json({ type: 'object', properties: { total: { type: 'integer' }, passages: { type: 'array', items: { type: 'object', properties: { document: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' }, kind: { enum: ['presence', 'boundary'] }, text: { type: 'string' }, href: { type: 'string' } } } } } }), ...errors },
     },
   },
+  '/api/projects/{projectId}/agreement/arbitration': {
+    get: {
+      summary:
+        'Agreement before and after arbitration: `before` = the coders with each other (as GET …/agreement), `after` = each coder with the consensus (the shared layer written by decisions and auto-merge; the team statuses for unit=status), with the round’s dispute progress; 403 on a blind round.',
+      parameters: [path('projectId'), ...agreementParams],
+      responses: {
+        '200': json({
+          type: 'object',
+          properties: {
+            round: { type: ['object', 'null'] },
+            unit: { enum: ['span', 'segment', 'matched', 'document', 'status'] },
+            before: { type: 'object', properties: { coders: { type: 'array', items: { type: 'string' } }, overall: { type: 'object' }, codes: { type: 'object' } } },
+            after: { type: 'array', items: { type: 'object', properties: { coderId: { type: 'string' }, overall: { type: 'object' }, codes: { type: 'object' } } } },
+            consensus: { type: 'object', properties: { items: { type: 'integer' } } },
+            disputes: { type: 'object', properties: { decided: { type: 'integer' }, total: { type: 'integer' } } },
+            notes: { type: 'array', items: { type: 'string' } },
+          },
+        }),
+        ...errors,
+      },
+    },
+  },
   '/api/projects/{projectId}/agreement/reports': {
     get: { summary: 'Pinned agreement reports', parameters: [path('projectId')], responses: { '200': json({ type: 'array' }), ...errors } },
     post: {

@@ -2,7 +2,8 @@
  * Arbitration (issue 6) with one browser context per user: the lead decides disputes of the
  * demo's revealed round with single keys while coder1 watches — on the disputes page the dispute
  * turns decided with the consensus and the progress moves; in the transcript view the consensus
- * mark appears in the shared document, live.
+ * mark appears in the shared document, live; the agreement dashboard's before/after-arbitration
+ * panel counts the decision.
  */
 import { expect, test, type Page } from '@playwright/test'
 import { demoProjectId, userPage } from './helpers'
@@ -67,6 +68,15 @@ test('the lead decides disputes with the keyboard while a coder watches the cons
   await expect(coder.getByTestId('detail-state')).toHaveText(/Open/)
   await expect(coder.getByTestId('dispute-progress')).toContainText(`${decided0} of ${all.length} decided`)
 
+  // … and the agreement dashboard: before and after arbitration, with the dispute progress.
+  const dashboard = await coder.context().newPage()
+  await openLive(dashboard, `/projects/${pid}/agreement`)
+  const comparison = dashboard.getByTestId('arbitration-comparison')
+  await expect(dashboard.getByTestId('arbitration-progress')).toContainText(`${decided0} of ${all.length} disputes decided`, { timeout: 30_000 })
+  const alpha = (await dashboard.getByTestId('overall-krippendorffAlpha').locator('.agr-stat-value').innerText()).trim()
+  await expect(comparison.getByTestId('ba-before')).toContainText(alpha)
+  await expect(comparison.getByTestId(`ba-after-${coderId}`)).toContainText(/\d\.\d{3}/)
+
   await lead.goto(`/projects/${pid}/disputes`)
   const leadDetail = lead.getByTestId('dispute-detail')
   await expect(leadDetail).toHaveAttribute('data-dispute', first.id)
@@ -89,6 +99,9 @@ test('the lead decides disputes with the keyboard while a coder watches the cons
   await expect(coder.getByTestId('dispute-progress')).toContainText(`${decided0 + 1} of ${all.length} decided`)
   // … and in the transcript view the consensus mark appears in the shared document.
   await expect(consensusMark.first()).toBeVisible()
+  // The dashboard's before/after panel follows: one more dispute decided; the before figure stays.
+  await expect(dashboard.getByTestId('arbitration-progress')).toContainText(`${decided0 + 1} of ${all.length} disputes decided`)
+  await expect(comparison.getByTestId('ba-before')).toContainText(alpha)
 
   // j moves to the next dispute; n = none; Enter in the rationale confirms.
   const before = await leadDetail.getAttribute('data-dispute')

@@ -13,6 +13,7 @@ import { agreementUnits, type AgreementUnit, type SegmentKind } from '@/server/d
 import type { AgreementReport } from '@/server/services/agreement/get-agreement'
 import { AgreementControls, type RoundOption } from './agreement-controls'
 import { AgreementTable } from './agreement-table'
+import { ArbitrationComparison } from './arbitration-comparison'
 import { DisagreementList, type DrillTarget } from './disagreement-list'
 import { pairStatistics, statisticsFor, type Stat } from './agreement-format'
 import { OverallSummary } from './overall-summary'
@@ -89,7 +90,7 @@ export function AgreementDashboard({
     }, 1500)
   }, [])
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), [])
-  useProjectEvents(projectId, ['codings', 'rounds', 'fit'], refresh)
+  useProjectEvents(projectId, ['codings', 'rounds', 'fit', 'disputes'], refresh)
 
   const enabled = rounds.length > 0
   const { report, progress, loading, error } = useAgreementStream(projectId, enabled ? query : null, reloadKey)
@@ -154,6 +155,7 @@ export function AgreementDashboard({
       {full && (
         <>
           <OverallSummary report={full} />
+          <ArbitrationComparison projectId={projectId} query={query} reloadKey={reloadKey} stat={stat} codebook={codebook} canDecide={role === 'lead'} />
           <div className="agr-grid">
             <section className="card flush agr-table-card">
               <h3 className="agr-card-title">{t('agr.perCode')}</h3>
