@@ -85,6 +85,16 @@ export function runDocStoreContract(name: string, makeStore: () => Promise<DocSt
       for (let i = 0; i < 40; i++) expect(text).toContain(`w${i};`)
     })
 
+    it('[SYNC18] appends to many rooms in the same turn land in each room in call order', async () => {
+      // The sync server flushes every room on the same clock tick; a store may write them together.
+      const store = await makeStore()
+      const rooms = Array.from({ length: 5 }, () => freshRoom())
+      const calls: Promise<void>[] = []
+      for (let i = 0; i < 4; i++) for (const [r, room] of rooms.entries()) calls.push(store.append(room, new Uint8Array([r, i])))
+      await Promise.all(calls)
+      for (const [r, room] of rooms.entries()) expect((await store.load(room)).updates.map((u) => [...u])).toEqual([0, 1, 2, 3].map((i) => [r, i]))
+    })
+
     it('[SYNC18] compaction keeps the content and later appends come after the snapshot', async () => {
       const store = await makeStore()
       const room = freshRoom()

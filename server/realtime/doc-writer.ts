@@ -49,10 +49,12 @@ export function createDocWriter(o: DocWriterOptions): DocWriter {
 
   const schedule = (ms: number) => {
     if (timer || stopped) return
+    // On a shared clock (multiples of `ms`, at most `ms` away): every room with pending updates
+    // flushes on the same tick, so a store can write them together (the Drizzle store's group commit).
     timer = setTimeout(() => {
       timer = null
       flush().catch((error) => o.onError(error, 'append'))
-    }, ms)
+    }, ms > 0 ? ms - (Date.now() % ms) : 0)
   }
 
   const appendPending = async () => {

@@ -188,7 +188,7 @@ describe('sync server over real sockets', () => {
   it('[SYNC17] a restart mid-editing loses nothing the server received, and clients carry on', async () => {
     const spy = createSpyStore()
     await spy.inner.append('t/T', makeTranscriptUpdate(['start']))
-    const server = await serve({ acl, store: spy.store, persistDelayMs: 100 })
+    const server = await serve({ acl, store: spy.store, persistDelayMs: 10_000 }) // longer than the test: the edits are still pending at close()
     const alice = connectClient(server.base, 't/T', 'alice')
     const bob = connectClient(server.base, 't/T', 'bob')
     await Promise.all([whenSynced(alice.provider), whenSynced(bob.provider)])

@@ -11,7 +11,41 @@ export interface StoredDoc {
   updates: Uint8Array[]
 }
 
+interface QueuedAppend {
+  row: { docName: string; data: Uint8Array }
+  resolve: () => void
+  reject: (error: unknown) => void
+}
+
+/**
+ * Group commit: appends that arrive in the same turn of the event loop (the sync server flushes
+ * every room's micro-batch on the same clock tick) go to the database as one multi-row INSERT.
+ * With many live rooms, one statement instead of one per room is most of the persistence cost
+ * (measured in bench/sync). Rows keep their order (VALUES order = id order). If the shared
+ * statement fails, each row is retried alone, so one bad row cannot fail the other rooms.
+ */
+function createGroupAppender(db: Db) {
+  let queue: QueuedAppend[] = []
+  const insertRows = (rows: QueuedAppend['row'][]) => db.insert(yjsUpdates).values(rows)
+  const flush = async () => {
+    const batch = queue
+    queue = []
+    try {
+      await insertRows(batch.map((b) => b.row))
+      for (const b of batch) b.resolve()
+    } catch (error) {
+      if (batch.length === 1) return batch[0].reject(error)
+      for (const b of batch) await insertRows([b.row]).then(b.resolve, b.reject)
+    }
+  }
+  return (docName: string, data: Uint8Array) =>
+    new Promise<void>((resolve, reject) => {
+      if (queue.push({ row: { docName, data }, resolve, reject }) === 1) setImmediate(() => void flush())
+    })
+}
+
 export function createDrizzleDocStore(db: Db) {
+  const appendRow = createGroupAppender(db)
   return {
     async load(room: string): Promise<StoredDoc> {
       const snap = await db.select().from(yjsSnapshots).where(eq(yjsSnapshots.docName, room)).limit(1)
@@ -24,8 +58,8 @@ export function createDrizzleDocStore(db: Db) {
       return { updates: [...(snap[0] ? [snap[0].state] : []), ...rows.map((r) => r.data)] }
     },
 
-    async append(room: string, update: Uint8Array): Promise<void> {
-      await db.insert(yjsUpdates).values({ docName: room, data: update })
+    append(room: string, update: Uint8Array): Promise<void> {
+      return appendRow(room, update)
     },
 
     /** Count of log rows after the snapshot (compaction trigger). */

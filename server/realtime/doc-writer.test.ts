@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import { createDocWriter } from './doc-writer'
+import { createMemoryDocStore, type DocStore } from './doc-store'
+
+function update(text: string): Uint8Array {
+  const doc = new Y.Doc()
+  doc.getText('t').insert(0, text)
+  return Y.encodeStateAsUpdate(doc)
+}
+
+describe('DocWriter micro-batches on a shared clock', () => {
+  afterEach(() => vi.useRealTimers())
+
+  it('rooms whose batches started at different times flush on the same tick, at most delayMs after their first update', async () => {
+    vi.useFakeTimers()
+    vi.setSystemTime(1_000_030)
+    const inner = createMemoryDocStore()
+    const appendedAt: Record<string, number> = {}
+    const store: DocStore = { ...inner, append: async (room, u) => ((appendedAt[room] = Date.now()), inner.append(room, u)) }
+    const writer = (room: string) => createDocWriter({ room, store, delayMs: 100, compactAfter: 1000, storedRows: 0, readSnapshot: () => new Uint8Array(), onError: (e) => { throw e } })
+    const a = writer('a')
+    const b = writer('b')
+    a.enqueue(update('x'))
+    await vi.advanceTimersByTimeAsync(40)
+    b.enqueue(update('y'))
+    await vi.advanceTimersByTimeAsync(100)
+    expect(appendedAt).toEqual({ a: 1_000_100, b: 1_000_100 })
+    expect((await inner.load('a')).updates).toHaveLength(1)
+    a.stop()
+    b.stop()
+  })
+})
