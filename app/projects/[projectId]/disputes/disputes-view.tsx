@@ -44,6 +44,8 @@ export function DisputesView(props: Props) {
   const [tab, setTab] = useState(props.initialTab)
   const [error, setError] = useState<string | null>(null)
   const [logVersion, setLogVersion] = useState(0)
+  /** The keyboard works once this page is interactive (tests and scripts wait for it). */
+  const [keysReady, setKeysReady] = useState(false)
   const detail = useRef<DetailHandle>(null)
   const request = useRef(0)
 
@@ -127,11 +129,12 @@ export function DisputesView(props: Props) {
       if (detail.current?.handle(action)) e.preventDefault()
     }
     window.addEventListener('keydown', onKey)
+    setKeysReady(true)
     return () => window.removeEventListener('keydown', onKey)
   }, [tab, move])
 
   return (
-    <div className="stack dsp-page">
+    <div className="stack dsp-page" data-keys-ready={keysReady ? 'yes' : 'no'}>
       <div className="page-head">
         <h2>{t('disputes.title')}</h2>
         <div className="row" role="tablist" aria-label={t('disputes.title')}>
