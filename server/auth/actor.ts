@@ -12,18 +12,24 @@ import { sha256 } from '../ids'
 import type { Actor } from '../services/access'
 
 export const TOKEN_PREFIX = 'cnc_'
+/** How precisely a token's last use is recorded. */
+export const lastUsedResolutionMs = 60_000
 
 export async function actorFromAccessToken(db: Db, token: string): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null
   const rows = await db
-    .select({ id: accessTokens.id, userId: accessTokens.userId })
+    .select({ id: accessTokens.id, userId: accessTokens.userId, lastUsedAt: accessTokens.lastUsedAt })
     .from(accessTokens)
     .where(and(eq(accessTokens.tokenHash, sha256(token)), isNull(accessTokens.revokedAt)))
     .limit(1)
   const row = rows[0]
   if (!row) return null
-  // Best effort: the last-used time is informational.
-  db.update(accessTokens).set({ lastUsedAt: new Date() }).where(eq(accessTokens.id, row.id)).catch(() => {})
+  // Best effort: the last-used time is informational, to the minute. A script opening many
+  // sockets with one token does not write the row each time.
+  const now = new Date()
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= lastUsedResolutionMs) {
+    db.update(accessTokens).set({ lastUsedAt: now }).where(eq(accessTokens.id, row.id)).catch(() => {})
+  }
   return { userId: row.userId }
 }
 

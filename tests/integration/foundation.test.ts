@@ -11,7 +11,7 @@ import { Document, Packer, Paragraph, TextRun } from 'docx'
 import { callRoute, createTestApp, type TestApp, type TestUser } from '../support/test-app'
 import { describeEachBackend } from '../support/test-db'
 import { listRouteFiles, loadRouteModules } from '../support/routes'
-import { codings, invitations, roundCoders, rounds, roundTranscripts, transcripts, transcriptTexts, users, yjsSnapshots, yjsUpdates } from '../../db/schema'
+import { accessTokens, codings, invitations, roundCoders, rounds, roundTranscripts, transcripts, transcriptTexts, users, yjsSnapshots, yjsUpdates } from '../../db/schema'
 import { startRealtime, type RealtimeHandle } from '../../server/realtime-wiring'
 import { textRoom } from '../../server/realtime-rooms'
 import { verifyPassword } from '../../server/auth/password'
@@ -126,6 +126,25 @@ describeEachBackend('foundation', (backend) => {
       const otherToken = (await callRoute(tokensRoute, 'POST', { token: other.token, body: {} })).body
       expect((await callRoute(tokenRoute, 'DELETE', { params: { tokenId: otherToken.id }, token: lead.token })).status).toBe(404)
       expect((await callRoute(projectsRoute, 'GET', { token: otherToken.token })).status).toBe(200)
+    })
+
+    it("records a token's last use to the minute, without a write on every request", async () => {
+      const created = (await callRoute(tokensRoute, 'POST', { token: lead.token, body: { name: 'sockets' } })).body
+      const lastUsed = async () => (await app.ctx.db.select({ at: accessTokens.lastUsedAt }).from(accessTokens).where(eq(accessTokens.id, created.id)))[0].at
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 100)) // the write is fire-and-forget
+      expect(await lastUsed()).toBeNull()
+      await callRoute(projectsRoute, 'GET', { token: created.token })
+      await settle()
+      const first = await lastUsed()
+      expect(first).toBeInstanceOf(Date)
+      await callRoute(projectsRoute, 'GET', { token: created.token })
+      await settle()
+      expect((await lastUsed())!.getTime()).toBe(first!.getTime())
+      // A minute later it moves.
+      await app.ctx.db.update(accessTokens).set({ lastUsedAt: new Date(Date.now() - 61_000) }).where(eq(accessTokens.id, created.id))
+      await callRoute(projectsRoute, 'GET', { token: created.token })
+      await settle()
+      expect(Date.now() - (await lastUsed())!.getTime()).toBeLessThan(10_000)
     })
   })
 
