@@ -76,6 +76,9 @@ export async function startRealtime(ctx: AppContext): Promise<RealtimeHandle> {
       if (!projectId) return
       // Matrix summaries: pages showing them refetch on 'fit'.
       if (parseRoom(room)?.kind === 'summary') return ctx.events.publish(projectId, 'fit')
+      // Let pending socket messages through first: PGlite runs each query synchronously on this
+      // thread, and busy rooms' projections tend to fall due together (bench/sync's p99).
+      await new Promise<void>((resolve) => setImmediate(resolve))
       await saveDocProjection(db, projectId, room, doc)
       ctx.events.publish(projectId, 'codings')
       // Version history: an automatic checkpoint at most every 10 minutes while it changes.
