@@ -14,4 +14,5 @@ export { addCodingsToDoc, buildTranscriptDoc, removeCodingFromDoc } from './buil
 export { codeMarkAttrs, codeMarkKey, hashOfJson, markNameOfKey, readCodeMark } from './mark-keys'
 export { compareCodings, projectDoc } from './project-codings'
 export { paragraphSpansOfPmDoc, pmPosToTextOffset, textOffsetToPmPos, textRangeToPmRange, type TextSpan } from './positions'
+export { createTextAnchors, textAnchorSchema, type AnchorSide, type TextAnchor, type TextAnchors, type TextRange } from './text-anchors'
 export type { CodingSpan, DocProjection, ParagraphSpan, ProjectedCoding, Turn } from './types'
