@@ -36,7 +36,11 @@ export const transcriptTexts = pgTable('transcript_texts', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 })
 
-/** Memos on coded spans (kept as rows, anchored by text offsets of the shared layer). */
+/**
+ * Memos on coded spans. `start`/`end` are plain-text offsets of the canonical document when the
+ * memo was written; `anchor` holds both ends as base64 Yjs relative positions (editor SPEC ED15),
+ * so listings follow later edits. Rows from before anchors (null) keep their stored offsets (ED16).
+ */
 export const memos = pgTable(
   'memos',
   {
@@ -47,6 +51,7 @@ export const memos = pgTable(
     start: integer('start').notNull(),
     end: integer('end').notNull(),
     body: text('body').notNull(),
+    anchor: jsonb('anchor').$type<{ start: string; end: string }>(),
     authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
