@@ -220,8 +220,11 @@ function EditorBody({
   }, [memosUrl])
   useEffect(loadMemos, [loadMemos])
   const [versionsKey, setVersionsKey] = useState(0)
-  useProjectEvents(projectId, ['memos', 'codebook', 'versions'], (topic) => {
-    if (topic === 'memos') loadMemos()
+  // Memos follow their text (anchored server-side): after text edits ('codings' follows each
+  // projection) their offsets are fetched again, when there are any to move.
+  const haveMemos = memos.length > 0
+  useProjectEvents(projectId, ['memos', 'codebook', 'versions', 'codings'], (topic) => {
+    if (topic === 'memos' || (topic === 'codings' && haveMemos)) loadMemos()
     if (topic === 'versions') setVersionsKey((n) => n + 1)
     if (topic === 'codebook') {
       api<CodeInfo[]>(`/api/projects/${projectId}/codebook`).then(
