@@ -15,15 +15,13 @@
  * coder1's version makes it equal coder1's.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { cases, fitStatuses, projectMembers, roundCoders, rounds, roundTranscripts } from '../../db/schema'
+import { fitStatuses } from '../../db/schema'
 import { newId } from '../../server/ids'
 import { layerRoom } from '../../server/realtime-rooms'
 import { startRealtime, type RealtimeHandle } from '../../server/realtime-wiring'
-import { createCode } from '../../server/services/codebook/edit-codes'
-import { createProject } from '../../server/services/projects/create-project'
-import { createTranscriptFromTurns } from '../../server/services/transcripts/import-transcript'
 import { callRoute, createTestApp, type TestApp, type TestUser } from '../support/test-app'
 import { describeEachBackend } from '../support/test-db'
+import { makeBlindRound } from '../support/round-fixture'
 import * as arbitrationRoute from '../../app/api/projects/[projectId]/agreement/arbitration/route'
 import * as revealRoute from '../../app/api/projects/[projectId]/rounds/[roundId]/reveal/route'
 import * as disputesRoute from '../../app/api/projects/[projectId]/disputes/route'
@@ -58,24 +56,10 @@ describeEachBackend('agreement before and after arbitration', (backend) => {
     app = await createTestApp(backend)
     realtime = await startRealtime(app.ctx)
     app.ctx.live = realtime.live
-    ;[lead, coder1, coder2, viewer, outsider] = await Promise.all(['lead', 'coder1', 'coder2', 'viewer', 'outsider'].map((n) => app.user(n)))
+    const f = await makeBlindRound(app, { projectName: 'Before and after', codes: ['A', 'B'], turns })
+    ;({ lead, coder1, coder2, viewer, outsider, projectId, roundId, transcriptId, caseId } = f)
+    Object.assign(code, f.code)
     const db = app.ctx.db
-    projectId = (await createProject(db, { userId: lead.id }, { name: 'Before and after' })).id
-    await db.insert(projectMembers).values([
-      { projectId, userId: coder1.id, role: 'coder' },
-      { projectId, userId: coder2.id, role: 'coder' },
-      { projectId, userId: viewer.id, role: 'viewer' },
-    ])
-    code.A = (await createCode(db, { userId: lead.id }, projectId, { nameZh: '甲', nameEn: 'A' })).id
-    code.B = (await createCode(db, { userId: lead.id }, projectId, { nameZh: '乙', nameEn: 'B' })).id
-    caseId = newId()
-    await db.insert(cases).values({ id: caseId, projectId, key: 'Z', nameZh: '泽', nameEn: 'Z' })
-    const meta = { title: 'Z-1', caseId, respondentRole: 'park' as const, interviewDate: null, mode: 'onsite' as const, durationMinutes: null, protocol: '', participants: [] }
-    transcriptId = (await createTranscriptFromTurns(db, { userId: lead.id }, projectId, meta, turns)).id
-    roundId = newId()
-    await db.insert(rounds).values({ id: roundId, projectId, name: 'R1', state: 'blind', createdBy: lead.id })
-    await db.insert(roundTranscripts).values({ roundId, transcriptId })
-    await db.insert(roundCoders).values([{ roundId, userId: coder1.id }, { roundId, userId: coder2.id }])
     await realtime.live.editCodings(layerRoom(transcriptId, coder1.id), {
       add: [
         { codeId: code.A, coderId: coder1.id, ...turn(0) },

@@ -7,19 +7,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, eq } from 'drizzle-orm'
-import { cases, codings, fitStatuses, projectMembers, projects, roundCoders, rounds, roundTranscripts } from '../../db/schema'
+import { codings, fitStatuses, projects, rounds } from '../../db/schema'
 import { newId } from '../../server/ids'
 import { layerRoom } from '../../server/realtime-rooms'
 import { startRealtime, type RealtimeHandle } from '../../server/realtime-wiring'
-import { createCode } from '../../server/services/codebook/edit-codes'
 import { refreshDisputesForRound } from '../../server/services/disputes/refresh-disputes'
 import { seedDemo } from '../../server/services/demo/seed-demo'
-import { createProject } from '../../server/services/projects/create-project'
-import { createTranscriptFromTurns } from '../../server/services/transcripts/import-transcript'
 import { parseCsvWithHeader } from '../../server/domain/formats/csv'
 import { decisionLogColumns } from '../../server/domain/disputes/decision-log-csv'
 import { callRoute, createTestApp, type TestApp, type TestUser } from '../support/test-app'
 import { describeEachBackend } from '../support/test-db'
+import { makeBlindRound } from '../support/round-fixture'
 import * as disputesRoute from '../../app/api/projects/[projectId]/disputes/route'
 import * as refreshRoute from '../../app/api/projects/[projectId]/disputes/refresh/route'
 import * as decisionRoute from '../../app/api/projects/[projectId]/disputes/[disputeId]/decision/route'
@@ -76,22 +74,10 @@ describeEachBackend('arbitration API', (backend) => {
     app = await createTestApp(backend)
     realtime = await startRealtime(app.ctx)
     app.ctx.live = realtime.live
-    ;[lead, coder1, coder2, viewer, outsider] = await Promise.all(['lead', 'coder1', 'coder2', 'viewer', 'outsider'].map((n) => app.user(n)))
+    const f = await makeBlindRound(app, { projectName: 'Arbitration', codes: ['programs', 'platform', 'transfer'], turns })
+    ;({ lead, coder1, coder2, viewer, outsider, projectId, roundId, transcriptId, caseId } = f)
+    Object.assign(code, f.code)
     const db = app.ctx.db
-    projectId = (await createProject(db, { userId: lead.id }, { name: 'Arbitration' })).id
-    await db.insert(projectMembers).values([
-      { projectId, userId: coder1.id, role: 'coder', joinedAt: new Date(Date.now() - 2000) },
-      { projectId, userId: coder2.id, role: 'coder', joinedAt: new Date(Date.now() - 1000) },
-      { projectId, userId: viewer.id, role: 'viewer' },
-    ])
-    for (const key of ['programs', 'platform', 'transfer']) code[key] = (await createCode(db, { userId: lead.id }, projectId, { nameZh: key, nameEn: key })).id
-    caseId = newId()
-    await db.insert(cases).values({ id: caseId, projectId, key: 'Z', nameZh: '泽', nameEn: 'Z' })
-    transcriptId = (await createTranscriptFromTurns(db, { userId: lead.id }, projectId, { title: 'Z-1', caseId, respondentRole: 'park', interviewDate: null, mode: 'onsite', durationMinutes: null, protocol: '', participants: [] }, turns)).id
-    roundId = newId()
-    await db.insert(rounds).values({ id: roundId, projectId, name: 'R1', state: 'blind', createdBy: lead.id })
-    await db.insert(roundTranscripts).values({ roundId, transcriptId })
-    await db.insert(roundCoders).values([{ roundId, userId: coder1.id }, { roundId, userId: coder2.id }])
     // The coders code in their own layers through the sync server, as the browser does.
     await realtime.live.editCodings(layerRoom(transcriptId, coder1.id), {
       add: [
