@@ -91,7 +91,11 @@ export function ArbitrationComparison({ projectId, query, reloadKey, stat, codeb
           <Bar key={a.coderId} label={t('agr.ba.after', { coder: coderName(a.coderId) })} value={valueOf(a.overall, stat)} band={bandOf(a.overall, stat)} stat={stat} tone="after" testId={`ba-after-${a.coderId}`} />
         ))}
       </div>
-      {data.notes.length > 0 && <p className="hint" style={{ margin: '0.3rem 0 0' }}>{data.notes.join(' ')}</p>}
+      {(total > decided || data.consensus.items === 0) && (
+        <p className="hint" style={{ margin: '0.3rem 0 0' }} data-testid="ba-note">
+          {data.consensus.items === 0 ? t('agr.ba.emptyConsensus') : t('agr.ba.openNote', { open: total - decided })}
+        </p>
+      )}
       <button type="button" className="link small" aria-expanded={perCode} onClick={() => setPerCode((v) => !v)}>
         {perCode ? t('agr.ba.hideCodes') : t('agr.ba.showCodes')}
       </button>
