@@ -25,7 +25,8 @@ export function checkAgreementInput(input: AgreementInput): AgreementInput {
     else lengths.set(d.id, d.length)
   })
   if (input.unit === 'segment') {
-    const segments = input.documents.flatMap((d) => (d.segments ?? []).map((s) => ({ ...s, document: d.id })))
+    // The fields the check reads, written out: spreading 50,000 segments costs more than checking them.
+    const segments = input.documents.flatMap((d) => (d.segments ?? []).map((s) => ({ id: s.id, start: s.start, end: s.end, document: d.id })))
     problems.push(...findSegmentProblems(segments))
     input.documents.forEach((d, i) => {
       if (!d.segments) problems.push({ path: `documents[${i}]`, message: 'the segment unit needs the segments of every document' })

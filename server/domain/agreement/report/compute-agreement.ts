@@ -12,11 +12,11 @@ import { computeCoefficients } from '../coefficients/compute-coefficients'
 import { defaultBootstrap } from '../coefficients/compute-reliability'
 import { defaultSeed } from '../coefficients/krippendorff-alpha'
 import type { Rating } from '../coefficients/types'
-import { computeSpanAgreement } from '../spans'
+import { prepareSpanAgreement, reportSpanAgreement } from '../spans'
 import type { SpanAgreementReport, SpanStatistics } from '../spans/types'
 import { addSums, clusterInterval, drawClusters, sumByCluster, type ClusterSums } from './cluster-bootstrap'
 import { krippendorffAlphaOf } from '../coefficients/krippendorff-alpha'
-import { documentPresence, emptyPresence, indexSpans, matchedPresence, pairPresence, poolPresence, segmentPresence, type PresenceTable } from './presence-tables'
+import { documentPresence, emptyPresence, indexSpans, layOutReport, matchedPresence, pairPresence, poolPresence, segmentPresence, type PresenceTable } from './presence-tables'
 import { checkAgreementInput } from './check-input'
 import { coefficientsOfTable, encodePresence, reportTable, type Interval95 } from './table-coefficients'
 import { coefficientsOfPatterns, countPresencePatterns, maxPatternCoders, pairPatterns, poolPatterns, type PatternCounts } from './presence-coefficients'
@@ -84,16 +84,16 @@ function* spanSteps(input: AgreementInput): Generator<AgreementProgress, SpanAgr
   const lengths = input.documents.map((d) => ({ document: d.id, length: d.length }))
   const pairs = pairsOf(input.coders.length)
   const total = 1 + (input.coders.length > 2 ? pairs.length : 0)
-  const all = computeSpanAgreement({ codings: input.codings, lengths, coders: input.coders, codes: input.codes })
+  // The codings are validated, indexed and laid out once; every pair's report reads them.
+  const prepared = prepareSpanAgreement({ codings: input.codings, lengths, coders: input.coders, codes: input.codes })
+  const all = reportSpanAgreement(prepared)
   yield { done: 1, total }
   const pairReports: SpanPair[] = []
   for (const [a, b] of pairs) {
     const coders: [string, string] = [input.coders[a], input.coders[b]]
-    // With two coders the pair is the whole report; otherwise the pair's own codings only.
-    const report =
-      input.coders.length === 2
-        ? all
-        : computeSpanAgreement({ codings: input.codings.filter((c) => c.coder === coders[0] || c.coder === coders[1]), lengths, coders, codes: input.codes })
+    // With two coders the pair is the whole report; otherwise the report of the pair's own codings
+    // (equal to computeSpanAgreement on them alone).
+    const report = input.coders.length === 2 ? all : reportSpanAgreement(prepared, coders)
     pairReports.push({ coders, overall: spanTable(report.overall), codes: orderCodes(report, input.codes) })
     if (input.coders.length > 2) yield { done: 1 + pairReports.length, total }
   }
@@ -132,7 +132,8 @@ function* presenceSteps(input: AgreementInput): Generator<AgreementProgress, Rel
   }
 
   const index = indexSpans(input.codings)
-  const matched = input.unit === 'matched' ? matchedPresence(input.codings, documents, coders, codes, { threshold: input.threshold ?? 0.9, overlap: input.overlap ?? 'union' }) : null
+  const layout = layOutReport(documents)
+  const matched = input.unit === 'matched' ? matchedPresence(index, layout, coders, codes, { threshold: input.threshold ?? 0.9, overlap: input.overlap ?? 'union' }) : null
   // Pattern counts score every table (AGR13); the units themselves are kept only where an
   // interval or more coders than patterns allow need them.
   const byPattern = m <= maxPatternCoders
@@ -146,9 +147,9 @@ function* presenceSteps(input: AgreementInput): Generator<AgreementProgress, Rel
   for (const [k, code] of codes.entries()) {
     const t =
       input.unit === 'segment'
-        ? segmentPresence(index, documents, coders, code)
+        ? segmentPresence(index, layout, coders, code)
         : input.unit === 'document'
-          ? documentPresence(index, documents, coders, code)
+          ? documentPresence(index, layout, coders, code)
           : (matched!.get(code) ?? emptyPresence(m))
     if (keepTables) tables.push(t)
     const sums = byDocument ? sumByCluster(t, documents.length) : undefined

@@ -43,6 +43,74 @@ function findLengthProblems(lengths: SpanAgreementInput['lengths']): { problems:
 const nullStats = (): SpanStatistics => ({ unitizingAlpha: null, characterKappa: null, characterPercentAgreement: null })
 
 /**
+ * The codings of a span report validated, indexed and laid out on the continuum once, so that
+ * several reports over the same codings (all coders, then each coder pair, as the project report
+ * shows them) share that work instead of redoing it per report. Built by `prepareSpanAgreement`,
+ * read by `reportSpanAgreement`.
+ */
+export interface PreparedSpans {
+  /** Every coder: those passed in `coders` and those seen in the codings, sorted. */
+  coders: string[]
+  /** The codes passed in `codes` (reported even if nobody applied them). */
+  listedCodes: readonly string[]
+  documents: number
+  /** L, the total characters of the continuum. */
+  continuum: number
+  /** code → coder → the coder's merged spans of the code on the continuum (SPAN5), in order. */
+  units: Map<string, Map<string, Interval[]>>
+}
+
+/**
+ * Validates the codings and lengths (SPAN3, throws `bad_input` listing every problem), merges each
+ * coder's spans per code and document (SPAN2) and lays them out on the continuum (SPAN5).
+ */
+export function prepareSpanAgreement(input: SpanAgreementInput): PreparedSpans {
+  const { problems: lengthProblems, byDocument } = findLengthProblems(input.lengths)
+  const problems = [...lengthProblems, ...findCodingProblems(input.codings, byDocument)]
+  if (problems.length) {
+    const first = problems[0]
+    throw badInput(`${problems.length} problem(s) in the codings or document lengths (first: ${first.path}: ${first.message})`, problems)
+  }
+  const index = indexCodings(input.codings)
+  const offsets: number[] = []
+  let continuum = 0
+  for (const l of input.lengths) {
+    offsets.push(continuum)
+    continuum += l.length
+  }
+  const coders = new Set(input.coders)
+  const units = new Map<string, Map<string, Interval[]>>()
+  for (const [code, byCoder] of index) {
+    const byCoderUnits = new Map<string, Interval[]>()
+    for (const [coder, byDoc] of byCoder) {
+      coders.add(coder)
+      byCoderUnits.set(coder, layOut(byDoc, input.lengths, offsets))
+    }
+    units.set(code, byCoderUnits)
+  }
+  return {
+    coders: sortedUnique(coders),
+    listedCodes: input.codes ?? [],
+    documents: input.lengths.length,
+    continuum,
+    units,
+  }
+}
+
+/**
+ * One coder's merged spans of one code, document by document in lengths order, each shifted by
+ * its document's offset. Units touching across a document boundary stay two units (SPAN5).
+ */
+function layOut(byDoc: ReadonlyMap<string, readonly Interval[]>, lengths: SpanAgreementInput['lengths'], offsets: readonly number[]): Interval[] {
+  const out: Interval[] = []
+  lengths.forEach((l, k) => {
+    const list = byDoc.get(l.document)
+    if (list) for (const iv of list) out.push({ start: iv.start + offsets[k], end: iv.end + offsets[k] })
+  })
+  return out
+}
+
+/**
  * Computes Krippendorff's uα, character-level Cohen's kappa and character percent agreement per
  * code and overall, over all documents laid end to end in the order of `lengths`.
  * Throws `bad_input` listing every coding outside its document or on an unknown document.
@@ -51,23 +119,22 @@ const nullStats = (): SpanStatistics => ({ unitizingAlpha: null, characterKappa:
  *                                 lengths: [{ document: 'T1', length: 100 }] })
  */
 export function computeSpanAgreement(input: SpanAgreementInput): SpanAgreementReport {
-  const { problems: lengthProblems, byDocument } = findLengthProblems(input.lengths)
-  const problems = [...lengthProblems, ...findCodingProblems(input.codings, byDocument)]
-  if (problems.length) {
-    const first = problems[0]
-    throw badInput(`${problems.length} problem(s) in the codings or document lengths (first: ${first.path}: ${first.message})`, problems)
-  }
+  return reportSpanAgreement(prepareSpanAgreement(input))
+}
 
-  const coders = sortedUnique([...(input.coders ?? []), ...input.codings.map((c) => c.coder)])
-  const codes = sortedUnique([...(input.codes ?? []), ...input.codings.map((c) => c.code)])
-  const index = indexCodings(input.codings)
-  const documents = input.lengths.map((l) => ({ document: l.document, length: l.length }))
-  const offsets: number[] = []
-  let continuum = 0
-  for (const d of documents) {
-    offsets.push(continuum)
-    continuum += d.length
-  }
+/**
+ * The report of the coders `among` (default: every coder) over prepared codings: exactly what
+ * `computeSpanAgreement` returns for those coders' codings alone, with them as `coders` and the
+ * prepared `codes`, so that a coder pair's report needs no second validation and indexing.
+ *
+ * @example reportSpanAgreement(prepareSpanAgreement(input), ['a', 'b']) // the pair a–b
+ */
+export function reportSpanAgreement(prepared: PreparedSpans, among?: readonly string[]): SpanAgreementReport {
+  const coders = among ? sortedUnique(among) : prepared.coders
+  const { continuum } = prepared
+  // The codes these coders applied: a code only other coders applied is not part of their report.
+  const applied = [...prepared.units].filter(([, byCoder]) => coders.some((coder) => byCoder.has(coder))).map(([code]) => code)
+  const codes = sortedUnique([...prepared.listedCodes, ...applied])
 
   const notes: string[] = []
   const twoCoders = coders.length === 2
@@ -84,28 +151,17 @@ export function computeSpanAgreement(input: SpanAgreementInput): SpanAgreementRe
   let pooledCodes = 0
 
   for (const code of codes) {
-    const byCoder = index.get(code)
+    const byCoder = prepared.units.get(code)
     const stats = nullStats()
     const detail: SpanCodeDetail = { observedDisagreement: null, expectedDisagreement: null, units: 0, characters: null }
     codeStats.push([code, stats])
     codeDetails.push([code, detail])
-    if (!byCoder || byCoder.size === 0) {
+    if (!byCoder || !coders.some((coder) => byCoder.has(coder))) {
       notes.push(`${code}: nobody applied this code, so its statistics are undefined`)
       continue
     }
 
-    // The continuum: every document in lengths order, each coder's units shifted by the
-    // document's offset. Units touching across a document boundary stay two units (SPAN5).
-    const coderUnits: Interval[][] = coders.map((coder) => {
-      const byDoc = byCoder.get(coder)
-      const out: Interval[] = []
-      if (!byDoc) return out
-      documents.forEach((d, k) => {
-        const list = byDoc.get(d.document)
-        if (list) for (const iv of list) out.push({ start: iv.start + offsets[k], end: iv.end + offsets[k] })
-      })
-      return out
-    })
+    const coderUnits: Interval[][] = coders.map((coder) => byCoder.get(coder) ?? [])
     const terms = computeUnitizingDisagreement(coderUnits, continuum)
     detail.units = terms.units
     if (Number.isFinite(terms.observed) && Number.isFinite(terms.expected)) {
@@ -119,10 +175,10 @@ export function computeSpanAgreement(input: SpanAgreementInput): SpanAgreementRe
     }
 
     if (twoCoders) {
+      // Units never cross a document boundary, so the continuum's table is the sum of the
+      // documents' tables (SPAN8): whole numbers, added exactly.
       const counts: CharacterCounts = emptyCounts()
-      const first = byCoder.get(coders[0])
-      const second = byCoder.get(coders[1])
-      for (const d of documents) addCharacterCounts(counts, first?.get(d.document) ?? [], second?.get(d.document) ?? [], d.length)
+      addCharacterCounts(counts, coderUnits[0], coderUnits[1], continuum)
       detail.characters = counts
       const kappa = computeCharacterKappa(counts)
       const percent = computePercentAgreement(counts)
@@ -150,7 +206,7 @@ export function computeSpanAgreement(input: SpanAgreementInput): SpanAgreementRe
 
   return {
     coders,
-    documents: documents.length,
+    documents: prepared.documents,
     characters: continuum,
     codes: Object.fromEntries(codeStats),
     overall,

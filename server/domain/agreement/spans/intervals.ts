@@ -86,6 +86,12 @@ export function coveredWithin(intervals: readonly Interval[], start: number, end
   return sum
 }
 
+/** Whether sorted, disjoint intervals cover any character of [start, end): `coveredWithin(…) > 0` without the sum. */
+export function overlapsAny(intervals: readonly Interval[], start: number, end: number): boolean {
+  const i = firstEndingAfter(intervals, start)
+  return i < intervals.length && intervals[i].start < end
+}
+
 /** Where a coding is named in problems: its source (`codings.csv:12`) or its index. */
 export function codingPath(c: Coding, index: number): string {
   return c.source ?? `codings[${index}]`

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Interval } from './types'
-import { alphaFrom, computeUnitizingDisagreement, segmentDistance } from './unitizing-alpha'
+import { alphaFrom, computeUnitizingDisagreement, segmentDistance, sumOfLengthProducts } from './unitizing-alpha'
 
 /** DKPro's unit: (offset, length) on a continuum starting at `begin`. */
 const unit = (offset: number, length: number, begin = 0): Interval => ({ start: offset - begin, end: offset - begin + length })
@@ -246,6 +246,31 @@ describe('fast computation equals the literal formulas', () => {
         expect(fast.expected).toBeCloseTo(slow.expected, 10)
       }),
       { numRuns: 500 },
+    )
+  })
+})
+
+describe('the exact denominator of uD_e', () => {
+  // uD_e's denominator mL(mL−1) − Σ l(l−1) is a difference of two large integers. The sum used to
+  // be taken in BigInt unit by unit; it is now taken in plain numbers while they stay exact, which
+  // must give the same integer, or uα would change in its last digits on long continua.
+  const bySlowBigInt = (coders: Interval[][]) => coders.flat().reduce((sum, u) => sum + BigInt(u.end - u.start) * BigInt(u.end - u.start - 1), 0n)
+
+  it('[SPAN6] equals the BigInt sum, also past 2^53 and for units longer than 94 million characters', () => {
+    const long = (start: number, length: number): Interval => ({ start, end: start + length })
+    const cases: Interval[][][] = [
+      [[long(0, 5), long(10, 1)], []],
+      // Each term just under 2^53: the running sum must move into the BigInt before it overflows.
+      [Array.from({ length: 5 }, (_, i) => long(i * 95_000_000, 94_906_265)), [long(0, 94_906_266)]],
+      // Terms over 2^53 on their own.
+      [[long(0, 200_000_000), long(300_000_000, 123_456_789)], [long(0, 3_000_000_000)]],
+    ]
+    for (const coders of cases) expect(sumOfLengthProducts(coders)).toBe(bySlowBigInt(coders))
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: 1, max: 2 ** 31 }), { maxLength: 20 }), { minLength: 1, maxLength: 4 }), (lengths) => {
+        const coders = lengths.map((ls) => ls.map((l) => long(0, l)))
+        expect(sumOfLengthProducts(coders)).toBe(bySlowBigInt(coders))
+      }),
     )
   })
 })

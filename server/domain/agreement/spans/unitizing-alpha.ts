@@ -92,9 +92,12 @@ export function computeUnitizingDisagreement(coders: readonly (readonly Interval
   // Σ_{i≠j} counts each unordered pair twice; δ² is symmetric.
   const observed = (2 * pairSum) / (m * (m - 1) * length * length)
 
-  const gaps: number[] = []
-  for (const segs of segments) for (const s of segs) if (!s.unit) gaps.push(s.end - s.start)
-  gaps.sort((x, y) => x - y)
+  let gapCount = 0
+  for (const segs of segments) for (const s of segs) if (!s.unit) gapCount++
+  const gaps = new Float64Array(gapCount)
+  gapCount = 0
+  for (const segs of segments) for (const s of segs) if (!s.unit) gaps[gapCount++] = s.end - s.start
+  gaps.sort() // numeric for a typed array: the same order as (x, y) => x − y, without a comparator call per step
   // suffix[k] = Σ gaps[k..]; the gaps with l_g ≥ l are gaps[firstAtLeast(l)..].
   const suffix = new Float64Array(gaps.length + 1)
   for (let k = gaps.length - 1; k >= 0; k--) suffix[k] = suffix[k + 1] + gaps[k]
@@ -110,22 +113,45 @@ export function computeUnitizingDisagreement(coders: readonly (readonly Interval
   }
 
   let numerator = 0
-  // mL(mL−1) − Σ l(l−1) in BigInt: it is a difference of two large integers and must stay exact.
-  let squared = 0n
   for (const coder of coders) {
     for (const u of coder) {
       const l = u.end - u.start
       const k = firstAtLeast(l)
-      const gapCount = gaps.length - k
-      const gapTerm = suffix[k] - gapCount * (l - 1) // Σ (l_g − l + 1)
+      const longerGaps = gaps.length - k
+      const gapTerm = suffix[k] - longerGaps * (l - 1) // Σ (l_g − l + 1)
       numerator += ((units - 1) * (2 * l * l * l - 3 * l * l + l)) / 3 + l * l * gapTerm
-      squared += BigInt(l) * BigInt(l - 1)
     }
   }
+  // mL(mL−1) − Σ l(l−1) in BigInt: it is a difference of two large integers and must stay exact.
   const mL = BigInt(m) * BigInt(length)
-  const denominator = Number(mL * (mL - 1n) - squared)
+  const denominator = Number(mL * (mL - 1n) - sumOfLengthProducts(coders))
   const expected = denominator > 0 ? ((2 / length) * numerator) / denominator : 0
   return { observed, expected, units }
+}
+
+/**
+ * Σ l(l−1) over every unit, exactly. The terms are added as plain numbers while the running sum
+ * stays a safe integer (where floating-point addition is exact) and moved into a BigInt before it
+ * could pass 2^53: the same value as adding every term as a BigInt, without a BigInt per unit.
+ */
+export function sumOfLengthProducts(coders: readonly (readonly Interval[])[]): bigint {
+  let exact = 0n
+  let partial = 0
+  for (const coder of coders) {
+    for (const u of coder) {
+      const l = u.end - u.start
+      const term = l * (l - 1)
+      if (term > Number.MAX_SAFE_INTEGER) exact += BigInt(l) * BigInt(l - 1) // a unit of over 94 million characters
+      else {
+        if (partial + term > Number.MAX_SAFE_INTEGER) {
+          exact += BigInt(partial)
+          partial = 0
+        }
+        partial += term
+      }
+    }
+  }
+  return exact + BigInt(partial)
 }
 
 /** uα = 1 − uD_o / uD_e, or null when undefined (uD_e is 0 or NaN). */

@@ -6,5 +6,5 @@
 export type * from './types'
 export { segmentUnits, iterateSegmentUnits, segmentUnitName, type SegmentUnitOptions } from './segment-units'
 export { documentUnits } from './document-units'
-export { matchedSegmentUnits, measureOverlap, type MatchedSegmentOptions } from './matched-segment-units'
+export { matchedSegmentUnits, measureOverlap, visitMatchedUnits, type MatchedSegmentOptions } from './matched-segment-units'
 export { splitSentences, paragraphSegments } from './split-text'

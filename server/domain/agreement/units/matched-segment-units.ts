@@ -40,6 +40,29 @@ function hasMatch(segment: Interval, others: readonly Interval[], threshold: num
 }
 
 /**
+ * The matched units of one code in one document, in the order `matchedSegmentUnits` lists them:
+ * owners in the order of `spans` (one merged, sorted list per rater), each owner's segments by
+ * start. Calls `visit(owner, segment, agrees)` per unit, `agrees[r]` being 1 when rater r matches
+ * the segment (its owner always does: a segment matches itself, as threshold ≤ 1). `agrees` is
+ * reused from unit to unit, so that a study-sized round allocates nothing per rating; the report's
+ * presence tables (`../report/presence-tables.ts`) read the units through this function too.
+ */
+export function visitMatchedUnits(
+  spans: readonly (readonly Interval[])[],
+  threshold: number,
+  measure: 'union' | 'shorter',
+  visit: (owner: number, segment: Interval, agrees: Uint8Array) => void,
+): void {
+  const agrees = new Uint8Array(spans.length)
+  spans.forEach((segments, owner) => {
+    for (const segment of segments) {
+      for (let r = 0; r < spans.length; r++) agrees[r] = r === owner || hasMatch(segment, spans[r], threshold, measure) ? 1 : 0
+      visit(owner, segment, agrees)
+    }
+  })
+}
+
+/**
  * Units for matched-segment agreement per code. A coder's overlapping or touching segments of a
  * code are merged first (as in SPAN2). Unit names: `document#coder#start-end`.
  *
@@ -63,15 +86,11 @@ export function matchedSegmentUnits(codings: readonly Coding[], options: Matched
       const rows: ReliabilityDatum[] = []
       for (const document of documents) {
         const raters = codersFor(document, coders, options)
-        for (const owner of raters) {
-          for (const segment of intervalsOf(index, code, owner, document)) {
-            const unit = `${document}#${owner}#${segment.start}-${segment.end}`
-            for (const coder of raters) {
-              const agrees = coder === owner || hasMatch(segment, intervalsOf(index, code, coder, document), threshold, overlap)
-              rows.push({ unit, coder, value: agrees ? 1 : 0 })
-            }
-          }
-        }
+        const spans = raters.map((coder) => intervalsOf(index, code, coder, document))
+        visitMatchedUnits(spans, threshold, overlap, (owner, segment, agrees) => {
+          const unit = `${document}#${raters[owner]}#${segment.start}-${segment.end}`
+          raters.forEach((coder, r) => rows.push({ unit, coder, value: agrees[r] }))
+        })
       }
       return [code, rows]
     }),

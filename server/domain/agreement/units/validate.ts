@@ -11,7 +11,7 @@ export function throwIfProblems(problems: Problem[], what: string): void {
 /** Segments need a document, an id unique within the document, and integer offsets 0 ≤ start < end. */
 export function findSegmentProblems(segments: readonly Segment[]): Problem[] {
   const problems: Problem[] = []
-  const seen = new Set<string>()
+  const seen = new SegmentNames()
   segments.forEach((s, i) => {
     const path = `segments[${i}]`
     if (typeof s.document !== 'string' || s.document === '') problems.push({ path, message: 'document is empty' })
@@ -19,11 +19,30 @@ export function findSegmentProblems(segments: readonly Segment[]): Problem[] {
     if (!Number.isSafeInteger(s.start) || s.start < 0 || !Number.isSafeInteger(s.end) || s.end <= s.start) {
       problems.push({ path, message: `offsets must be integers with 0 ≤ start < end, got [${String(s.start)}, ${String(s.end)})` })
     }
-    const key = JSON.stringify([s.document, s.id])
-    if (seen.has(key)) problems.push({ path, message: `segment "${s.id}" of document "${s.document}" is listed twice` })
-    seen.add(key)
+    if (!seen.add(s.document, s.id)) problems.push({ path, message: `segment "${s.id}" of document "${s.document}" is listed twice` })
   })
   return problems
+}
+
+/**
+ * The (document, id) pairs seen so far. String names, the usual case, are kept per document
+ * without building a key per segment (a study has some 50,000 segments); anything else (already
+ * a problem) by its JSON, which never equals the JSON of two strings, so no pair is confused.
+ */
+class SegmentNames {
+  private readonly byDocument = new Map<string, Set<string>>()
+  private readonly other = new Set<string>()
+
+  /** Adds the pair; false when it was already there. */
+  add(document: unknown, id: unknown): boolean {
+    if (typeof document === 'string' && typeof id === 'string') {
+      let ids = this.byDocument.get(document)
+      if (!ids) this.byDocument.set(document, (ids = new Set()))
+      return ids.size !== ids.add(id).size
+    }
+    const key = JSON.stringify([document, id])
+    return this.other.size !== this.other.add(key).size
+  }
 }
 
 /** The coders who rate the units of `document`: the scope's list for it, else everyone. */
