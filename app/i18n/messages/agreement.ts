@@ -51,7 +51,7 @@ export const en = {
   'agr.ba.showCodes': 'Show per code',
   'agr.ba.hideCodes': 'Hide per code',
   'agr.ba.loading': 'Comparing with the consensus…',
-  'agr.ba.openNote': '{open} disputes are still open: the consensus, and so the “after” figures, are not final yet.',
+  'agr.ba.openNote': '{open} disputes are still open: the consensus, and so the after-arbitration figures, are not final yet.',
   'agr.ba.emptyConsensus': 'The consensus of these transcripts is still empty: nothing has been merged or decided yet.',
   'agr.heatmap': 'Per code × coder pair',
   'agr.heatmapHint': 'Click a cell to see the passages where the two coders disagree.',
