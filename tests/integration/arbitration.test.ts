@@ -314,6 +314,26 @@ describeEachBackend('arbitration API', (backend) => {
 })
 
 describe('demo arbitration', () => {
+  it('every fresh demo decides the same disputes the same way (its figures are reproducible)', async () => {
+    const summaries: string[][] = []
+    for (let i = 0; i < 2; i++) {
+      const app = await createTestApp('pglite')
+      try {
+        const demo = await seedDemo(app.ctx.db)
+        const { listDecisions } = await import('../../server/services/disputes/list-decisions')
+        const log = await listDecisions(app.ctx.db, { userId: demo.userIds.lead }, demo.projectId)
+        const { items } = await (await import('../../server/services/disputes/list-disputes')).listDisputes(app.ctx.db, { userId: demo.userIds.lead }, demo.projectId)
+        const where = new Map(items.map((d) => [d.id, `${d.documentTitle ?? d.caseKey}|${d.start}|${d.code.name.en}`]))
+        summaries.push(log.map((e) => `${where.get(e.disputeId)}|${e.choice}`).sort())
+      } finally {
+        await app.close()
+      }
+    }
+    expect(summaries[0].length).toBeGreaterThan(2)
+    expect(summaries[1]).toEqual(summaries[0])
+  })
+
+
   it('the demo arrives with the revealed round\'s disputes, about a third decided with rationales, in the consensus', async () => {
     const app = await createTestApp('pglite')
     try {

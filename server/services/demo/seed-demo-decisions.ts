@@ -58,7 +58,13 @@ export async function seedDemoDecisions(db: Db, live: LiveDocs | null, result: P
   if (!round) return { disputes: 0, decided: 0 }
   await refreshDisputesForRound(db, live, projectId, round.id)
   const lead = { userId: userIds.lead }
-  const { items } = await listDisputes(db, lead, projectId, { state: 'open', roundId: round.id })
+  const listed = (await listDisputes(db, lead, projectId, { state: 'open', roundId: round.id })).items
+  // The queue breaks ties by (random) transcript id; ordering ties by title here makes every fresh
+  // demo decide the same disputes, so its figures are reproducible. The queue's top stays first
+  // (and open, below).
+  const items = [listed[0], ...listed.slice(1).sort(
+    (a, b) => b.magnitude - a.magnitude || (a.documentTitle ?? '').localeCompare(b.documentTitle ?? '') || (a.start ?? 0) - (b.start ?? 0) || (a.caseKey ?? '').localeCompare(b.caseKey ?? '') || a.code.name.en.localeCompare(b.code.name.en),
+  )].filter((d) => d !== undefined)
   const codeRows = await db.select({ id: codes.id, nameZh: codes.nameZh }).from(codes).where(eq(codes.projectId, projectId))
   const codeName = new Map(codeRows.map((c) => [c.id, c.nameZh]))
   const texts = new Map((await db.select().from(transcriptTexts)).map((t) => [t.transcriptId, t.text]))
