@@ -63,19 +63,18 @@ export function wrapReport(result: AgreementResult, round: RoundInfo, query: Agr
   } as AgreementReport
 }
 
-export async function* agreementProgress(db: Db, actor: Actor | null, projectId: string, raw: unknown): AsyncGenerator<AgreementEvent> {
-  const query = parseAgreementQuery(raw)
-  const { round, data } = await loadAgreementData(db, actor, projectId, query)
-  if (!round || !data) {
-    yield { type: 'result', report: { round: null, unit: query.unit, message: 'No round has been revealed yet: start an independent round, let the coders code, then reveal it.' } }
-    return
-  }
+/** The message instead of numbers when no round has been revealed yet. */
+export const noAgreement = (unit: AgreementQuery['unit']): NoAgreement => ({
+  round: null,
+  unit,
+  message: 'No round has been revealed yet: start an independent round, let the coders code, then reveal it.',
+})
+
+/** The report of loaded data, with progress; cached per parameters and snapshot. */
+export async function* reportProgress(projectId: string, round: RoundInfo, query: AgreementQuery, data: AgreementData): AsyncGenerator<AgreementEvent, AgreementReport> {
   const key = JSON.stringify([projectId, usedParameters(query, data), data.snapshotId, data.labels, data.notes])
   const hit = cache.get(key)
-  if (hit) {
-    yield { type: 'result', report: hit }
-    return
-  }
+  if (hit) return hit
   const run = runAgreement(data)
   let next = await run.next()
   while (!next.done) {
@@ -85,6 +84,24 @@ export async function* agreementProgress(db: Db, actor: Actor | null, projectId:
   const report = wrapReport(next.value, round, query, data)
   cache.set(key, report)
   if (cache.size > cacheSize) cache.delete(cache.keys().next().value!)
+  return report
+}
+
+/** Runs an async generator to its end, dropping what it yields. */
+export async function drain<R>(run: AsyncGenerator<unknown, R>): Promise<R> {
+  let next = await run.next()
+  while (!next.done) next = await run.next()
+  return next.value
+}
+
+export async function* agreementProgress(db: Db, actor: Actor | null, projectId: string, raw: unknown): AsyncGenerator<AgreementEvent> {
+  const query = parseAgreementQuery(raw)
+  const { round, data } = await loadAgreementData(db, actor, projectId, query)
+  if (!round || !data) {
+    yield { type: 'result', report: noAgreement(query.unit) }
+    return
+  }
+  const report = yield* reportProgress(projectId, round, query, data)
   yield { type: 'result', report }
 }
 

@@ -21,7 +21,7 @@ import type { AgreementInput, AgreementResult, ReliabilityTable, SpanTable, Stat
 import type { Coding } from '../../domain/agreement/spans'
 import type { Actor } from '../access'
 import { parseAgreementQuery } from './agreement-query'
-import { getAgreement, runAgreement, type AgreementReport, type NoAgreement } from './get-agreement'
+import { drain, noAgreement, reportProgress, runAgreement, type AgreementReport, type NoAgreement } from './get-agreement'
 import { loadAgreementData } from './load-agreement-data'
 
 /** The rater id of the consensus layer in the "after" comparisons (user ids never take this form). */
@@ -57,18 +57,16 @@ export function tablesOf(result: AgreementResult): ComparisonTables {
 
 export async function getArbitrationAgreement(db: Db, actor: Actor | null, projectId: string, raw: unknown): Promise<ArbitrationAgreement | NoAgreement> {
   const query = parseAgreementQuery(raw)
-  const before = await getAgreement(db, actor, projectId, raw)
-  if (!before.round) return before
-  const { data } = await loadAgreementData(db, actor, projectId, query)
-  const input = data!.input
+  const { round: loaded, data } = await loadAgreementData(db, actor, projectId, query)
+  if (!loaded || !data) return noAgreement(query.unit)
+  const before = await drain(reportProgress(projectId, loaded, query, data))
+  const input = data.input
   const consensus = await loadConsensus(db, projectId, input)
 
   const after: ArbitrationAgreement['after'] = []
   for (const coderId of input.coders) {
-    const run = runAgreement({ ...data!, input: compareWithConsensus(input, coderId, consensus) })
-    let next = await run.next()
-    while (!next.done) next = await run.next()
-    after.push({ coderId, ...tablesOf(next.value) })
+    const result = await drain(runAgreement({ ...data, input: compareWithConsensus(input, coderId, consensus) }))
+    after.push({ coderId, ...tablesOf(result) })
   }
 
   const round = before.round
