@@ -3,92 +3,54 @@
  * Heatmap of cases × dimensions coloured by fit level (echarts, core build with only the heatmap,
  * grid, visual map, tooltip and aria parts, rendered in the browser). Updates with the matrix.
  */
-import { useEffect, useRef } from 'react'
 import { useI18n } from '@/app/i18n/i18n-provider'
+import { useECharts } from '@/app/lib/use-echarts'
 import type { FitLevel } from '@/server/domain/fit/types'
 import { heatmapPoints, percent, type FrameworkMatrix } from './matrix-model'
-
-type ECharts = import('echarts/core').ECharts
 
 // The same colours as the level badges (globals.css, framework block).
 const levelColor: Record<FitLevel, string> = { high: '#7cc08a', medium: '#f1c75b', low: '#e88b80' }
 
-async function loadECharts() {
-  const [core, charts, components, renderers] = await Promise.all([import('echarts/core'), import('echarts/charts'), import('echarts/components'), import('echarts/renderers')])
-  core.use([charts.HeatmapChart, components.GridComponent, components.VisualMapPiecewiseComponent, components.TooltipComponent, components.AriaComponent, renderers.CanvasRenderer])
-  return core
-}
-
 export function FitHeatmap({ matrix }: { matrix: FrameworkMatrix }) {
   const { t, pick } = useI18n()
-  const box = useRef<HTMLDivElement>(null)
-  const chart = useRef<ECharts | null>(null)
-  const latest = useRef<() => void>(() => {})
-
   const cases = matrix.cases.map((c) => c.key)
   const dimensions = matrix.dimensions.map((d) => pick(d.short ?? d.name))
   const points = heatmapPoints(matrix)
   const levelName = (level: FitLevel) => t(`framework.level.${level}`)
 
-  latest.current = () => {
-    chart.current?.setOption(
-      {
-        aria: { enabled: true, label: { description: t('framework.heatmapLabel') } },
-        animation: false,
-        grid: { left: 8, right: 8, top: 8, bottom: 48, containLabel: true },
-        tooltip: {
-          formatter: (p: { value: [number, number, number, number] }) => {
-            const [x, y, , share] = p.value
-            const c = matrix.cases[y]
-            const level = points.find((q) => q.value[0] === x && q.value[1] === y)?.level ?? 'low'
-            return `${pick(c.name)}<br/>${dimensions[x]}: ${pick(matrix.report.cases[c.key].dimensions[matrix.dimensions[x].key].levelLabel)} (${t('framework.unseen', { pct: percent(share) })})<br/>${levelName(level)}`
-          },
-        },
-        xAxis: { type: 'category', data: dimensions, splitArea: { show: true }, axisTick: { show: false } },
-        yAxis: { type: 'category', data: cases, inverse: true, splitArea: { show: true }, axisTick: { show: false } },
-        visualMap: {
-          type: 'piecewise',
-          dimension: 2,
-          orient: 'horizontal',
-          left: 'center',
-          bottom: 0,
-          pieces: (['high', 'medium', 'low'] as FitLevel[]).map((level, i) => ({ value: 2 - i, label: levelName(level), color: levelColor[level] })),
-        },
-        series: [
-          {
-            type: 'heatmap',
-            data: points.map((p) => p.value),
-            label: { show: true, formatter: (p: { value: number[] }) => `${levelName(points.find((q) => q.value[0] === p.value[0] && q.value[1] === p.value[1])!.level)}\n${percent(p.value[3])}`, color: '#1f2328', fontSize: 12, lineHeight: 16 },
-            itemStyle: { borderColor: '#fff', borderWidth: 2 },
-            emphasis: { itemStyle: { borderColor: '#1f2328' } },
-          },
-        ],
+  // Redrawn at every render: the matrix changes live.
+  const box = useECharts(() => ({
+    aria: { enabled: true, label: { description: t('framework.heatmapLabel') } },
+    animation: false,
+    grid: { left: 8, right: 8, top: 8, bottom: 48, containLabel: true },
+    tooltip: {
+      formatter: (p: { value: [number, number, number, number] }) => {
+        const [x, y, , share] = p.value
+        const c = matrix.cases[y]
+        const level = points.find((q) => q.value[0] === x && q.value[1] === y)?.level ?? 'low'
+        return `${pick(c.name)}<br/>${dimensions[x]}: ${pick(matrix.report.cases[c.key].dimensions[matrix.dimensions[x].key].levelLabel)} (${t('framework.unseen', { pct: percent(share) })})<br/>${levelName(level)}`
       },
-      { notMerge: true },
-    )
-  }
-
-  useEffect(() => {
-    let disposed = false
-    let observer: ResizeObserver | null = null
-    void loadECharts().then((echarts) => {
-      if (disposed || !box.current) return
-      chart.current = echarts.init(box.current, undefined, { renderer: 'canvas' })
-      latest.current()
-      observer = new ResizeObserver(() => chart.current?.resize())
-      observer.observe(box.current)
-    })
-    return () => {
-      disposed = true
-      observer?.disconnect()
-      chart.current?.dispose()
-      chart.current = null
-    }
-  }, [])
-
-  useEffect(() => {
-    latest.current()
-  })
+    },
+    xAxis: { type: 'category', data: dimensions, splitArea: { show: true }, axisTick: { show: false } },
+    yAxis: { type: 'category', data: cases, inverse: true, splitArea: { show: true }, axisTick: { show: false } },
+    visualMap: {
+      type: 'piecewise',
+      dimension: 2,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      pieces: (['high', 'medium', 'low'] as FitLevel[]).map((level, i) => ({ value: 2 - i, label: levelName(level), color: levelColor[level] })),
+    },
+    series: [
+      {
+        type: 'heatmap',
+        data: points.map((p) => p.value),
+        label: { show: true, formatter: (p: { value: number[] }) => `${levelName(points.find((q) => q.value[0] === p.value[0] && q.value[1] === p.value[1])!.level)}\n${percent(p.value[3])}`, color: '#1f2328', fontSize: 12, lineHeight: 16 },
+        itemStyle: { borderColor: '#fff', borderWidth: 2 },
+        emphasis: { itemStyle: { borderColor: '#1f2328' } },
+      },
+    ],
+  }))
 
   return (
     <figure className="card fw-heatmap">
