@@ -11,7 +11,7 @@ import { api } from '@/app/lib/api-client'
 import type { FitStatusValue } from '@/server/domain/disputes/types'
 import { DisputeComments } from './dispute-comments'
 import { coderColor, decisionBody, previewSpans, previewStatus, versionsOf, type DisputeItem, type Draft, type KeyAction } from './dispute-model'
-import { SpanPassage, type CoderInfo } from './passage'
+import { CoderRowHeader, SpanPassage, type CoderInfo } from './passage'
 import type { Lookup } from './disputes-view'
 
 export interface DetailHandle {
@@ -168,10 +168,7 @@ export function DisputeDetail({ ref, projectId, item, me, rationaleRequired, loo
           <tbody>
             {coders.map((c, i) => (
               <tr key={c.id} data-testid="coder-row">
-                <th scope="row">
-                  <span className="dsp-chip" style={{ background: c.color }} aria-hidden />
-                  {isLead && <kbd>{i + 1}</kbd>} {c.name}
-                </th>
+                <CoderRowHeader coder={c} index={i} showKey={isLead} />
                 <td>{c.version.hidden ? <span className="muted small">{t('disputes.hidden')}</span> : <span className={`badge dsp-status-${c.version.status}`}>{t(`disputes.status.${c.version.status ?? 'none'}`)}</span>}</td>
               </tr>
             ))}

@@ -130,6 +130,16 @@ function Handle({ which, label, onGrab, color }: { which: 'start' | 'end'; label
   )
 }
 
+/** A coder's row heading in the decision view: colour, the key that takes their version (lead), name. */
+export function CoderRowHeader({ coder, index, showKey }: { coder: CoderInfo; index: number; showKey: boolean }) {
+  return (
+    <th scope="row">
+      <span className="dsp-chip" style={{ background: coder.color }} aria-hidden />
+      {showKey && <kbd>{index + 1}</kbd>} {coder.name}
+    </th>
+  )
+}
+
 export function SpanPassage({
   item,
   coders,
@@ -165,10 +175,7 @@ export function SpanPassage({
         <tbody>
           {coders.map((c, i) => (
             <tr key={c.id} data-testid="coder-row">
-              <th scope="row">
-                <span className="dsp-chip" style={{ background: c.color }} aria-hidden />
-                {showKeys && <kbd>{i + 1}</kbd>} {c.name}
-              </th>
+              <CoderRowHeader coder={c} index={i} showKey={showKeys} />
               <td>
                 {c.version.hidden ? (
                   <span className="muted small">{t('disputes.hidden')}</span>
