@@ -1,6 +1,8 @@
 /** Shared helpers of the agreement pages: which statistics a unit reports, formatting, band chips. */
 import type { MessageKey } from '@/app/i18n/messages'
 import type { AgreementUnit } from '@/server/domain/agreement/report/types'
+import type { AgreementLabels } from '@/server/services/agreement/load-agreement-data'
+import type { CodebookEntry } from './agreement-dashboard'
 
 export type Stat =
   | 'krippendorffAlpha'
@@ -41,4 +43,12 @@ export function bandTone(band: string | undefined): string {
   if (band === 'reliable' || band === 'almostPerfect' || band === 'substantial') return 'good'
   if (band === 'tentative' || band === 'moderate') return 'mid'
   return 'low'
+}
+
+type Bilingual = { zh?: string | null; en?: string | null } | null | undefined
+
+/** A code's name in the reader's language: from the codebook, else from the report's labels (a code deleted since), else its id. */
+export function codeNameOf(id: string, codebook: readonly CodebookEntry[], labels: AgreementLabels['codes'], pick: (v: Bilingual) => string): string {
+  const c = codebook.find((x) => x.id === id)
+  return c ? pick(c.name) : pick(labels[id]?.name) || id
 }

@@ -5,7 +5,7 @@ import { useI18n } from '@/app/i18n/i18n-provider'
 import type { ReliabilityTable, SpanTable } from '@/server/domain/agreement/report/types'
 import type { AgreementReport } from '@/server/services/agreement/get-agreement'
 import type { CodebookEntry } from './agreement-dashboard'
-import { formatValue, statisticsFor, statLabel, type Stat } from './agreement-format'
+import { codeNameOf, formatValue, statisticsFor, statLabel, type Stat } from './agreement-format'
 import { BandChip } from './band-chip'
 import type { DrillTarget } from './disagreement-list'
 
@@ -14,10 +14,7 @@ export function AgreementTable({ report, codebook, onDrill, active }: { report: 
   const coders = report.unit === 'span' ? report.coders : report.coderIds
   const stats = statisticsFor(report.unit, coders.length)
   const codes = Object.keys(report.codes)
-  const nameOf = (id: string) => {
-    const c = codebook.find((x) => x.id === id)
-    return c ? pick(c.name) : pick(report.labels.codes[id]?.name) || id
-  }
+  const nameOf = (id: string) => codeNameOf(id, codebook, report.labels.codes, pick)
   const colorOf = (id: string) => codebook.find((x) => x.id === id)?.color ?? report.labels.codes[id]?.color ?? '#999'
   const cell = (table: ReliabilityTable | SpanTable, s: Stat, code: string | null) => {
     const value = (table as unknown as Record<Stat, number | null>)[s]

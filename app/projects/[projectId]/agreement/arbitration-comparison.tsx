@@ -10,7 +10,7 @@ import { useEffect, useState } from 'react'
 import { useI18n } from '@/app/i18n/i18n-provider'
 import type { ArbitrationAgreement } from '@/server/services/agreement/get-arbitration-agreement'
 import type { NoAgreement } from '@/server/services/agreement/get-agreement'
-import { formatValue, statLabel, type Stat } from './agreement-format'
+import { codeNameOf, formatValue, statLabel, type Stat } from './agreement-format'
 import { BandChip } from './band-chip'
 import type { CodebookEntry } from './agreement-dashboard'
 
@@ -68,10 +68,7 @@ export function ArbitrationComparison({ projectId, query, reloadKey, stat, codeb
   if (!data) return loading ? <section className="card agr-ba muted small">{t('agr.ba.loading')}</section> : null
 
   const coderName = (id: string) => data.labels.coders[id] ?? id
-  const codeName = (id: string) => {
-    const c = codebook.find((x) => x.id === id)
-    return c ? pick(c.name) : id
-  }
+  const codeName = (id: string) => codeNameOf(id, codebook, data.labels.codes, pick)
   const { decided, total } = data.disputes
   const codes = Object.keys(data.before.codes)
   return (
