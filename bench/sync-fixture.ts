@@ -4,7 +4,7 @@
  * server child, and the probe a server child runs to report its own CPU time, RSS and event
  * loop delay. Bench-only code: nothing in the app imports it.
  */
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { Session } from 'node:inspector/promises'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
@@ -37,6 +37,11 @@ export interface OursSetup {
 export interface ProcessSample {
   /** process.cpuUsage() since the process started, in ms (user + system). */
   cpuMs: number
+  /** Of cpuMs, the kernel's share (socket writes on loopback carry the delivery to the receiver). */
+  systemMs: number
+  /** write/writev system calls and bytes written since the process started (/proc/self/io; 0 off Linux). */
+  writeCalls: number
+  writeBytes: number
   rssMb: number
   /** Highest RSS seen (sampled every 500 ms) since the previous sample. */
   peakRssMb: number
@@ -101,8 +106,13 @@ export function startProbe(name: string): { sample(): Promise<ProcessSample> } {
       }
       const cpu = process.cpuUsage()
       const rss = process.memoryUsage.rss()
+      const io = await readFile('/proc/self/io', 'utf8').catch(() => '')
+      const ioField = (field: string) => Number(new RegExp(`^${field}: (\\d+)$`, 'm').exec(io)?.[1] ?? 0)
       const sample: ProcessSample = {
         cpuMs: (cpu.user + cpu.system) / 1000,
+        systemMs: cpu.system / 1000,
+        writeCalls: ioField('syscw'),
+        writeBytes: ioField('wchar'),
         rssMb: mb(rss),
         peakRssMb: mb(Math.max(peak, rss)),
         loopP50Ms: loop.percentile(50) / 1e6,

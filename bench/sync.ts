@@ -34,6 +34,7 @@ import { performance } from 'node:perf_hooks'
 import { fromBase64, type FromServer, type ProcessSample, type ToServer } from './sync-fixture'
 import { countMissing, percentile, type LoadClientSpec, type LoadResult } from './sync-load'
 import type { FromWorker, ToWorker, WorkerResult } from './sync-load-worker'
+import { postgresCpuMs } from './postgres-cpu'
 
 const argValue = (name: string) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -146,30 +147,6 @@ function mergeResults(results: WorkerResult[]): LoadResult {
     generatorLoopP99Ms: max((r) => r.generatorLoopP99Ms),
     idsByRoom: new Map(results.flatMap((r) => Object.entries(r.idsByRoom))),
   }
-}
-
-/**
- * CPU time (ms) of every `postgres` process on this machine, from /proc (Linux): with
- * BENCH_DATABASE_URL the database works in those processes, so their CPU belongs to "ours".
- * Machine-wide, so nothing else should use this Postgres during the run. null off Linux.
- */
-async function postgresCpuMs(): Promise<number | null> {
-  const { readdir, readFile } = await import('node:fs/promises')
-  let entries: string[]
-  try {
-    entries = await readdir('/proc')
-  } catch {
-    return null
-  }
-  let ticks = 0
-  for (const pid of entries.filter((e) => /^\d+$/.test(e))) {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')
-    const close = stat.lastIndexOf(')')
-    if (close < 0 || !stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue
-    const fields = stat.slice(close + 2).split(' ') // fields[0] is field 3 (state)
-    ticks += Number(fields[11]) + Number(fields[12]) // utime, stime (fields 14, 15), in clock ticks (100/s)
-  }
-  return ticks * 10
 }
 
 /**
@@ -291,6 +268,9 @@ function printTable(runs: ServerRun[]) {
     ['server CPU, edit phase, s', (r) => (r.samples[2].cpuMs - r.samples[1].cpuMs) / 1000, (n) => n.toFixed(2), true],
     ['  per 1000 edits, s', (r) => (r.samples[2].cpuMs - r.samples[1].cpuMs) / r.load.edits, (n) => n.toFixed(2), true],
     ['  % of one core', (r) => (r.samples[2].cpuMs - r.samples[1].cpuMs) / 10 / r.editWindowS, (n) => n.toFixed(0), true],
+    ['  of which in the kernel, s', (r) => (r.samples[2].systemMs - r.samples[1].systemMs) / 1000, (n) => n.toFixed(2), true],
+    ['write system calls, edit phase', (r) => r.samples[2].writeCalls - r.samples[1].writeCalls, (n) => n.toFixed(0), true],
+    ['  bytes written, MB', (r) => (r.samples[2].writeBytes - r.samples[1].writeBytes) / 1e6, (n) => n.toFixed(1), true],
     ['  + Postgres processes, edit phase, s', (r) => (r.databaseCpuMs === null ? NaN : r.databaseCpuMs / 1000), (n) => (Number.isNaN(n) ? '—' : n.toFixed(2)), false],
     ['server CPU, connect phase, s', (r) => (r.samples[1].cpuMs - r.samples[0].cpuMs) / 1000, (n) => n.toFixed(2), true],
     ['update log appends (store rows)', (r) => (r.samples[2].appends ?? NaN) - (r.samples[1].appends ?? NaN), (n) => (Number.isNaN(n) ? '—' : n.toFixed(0)), false],
