@@ -28,7 +28,11 @@ export async function openDb(options: DbOptions): Promise<DbHandle> {
   if (options.url) {
     const { Pool } = await import('pg')
     const { drizzle } = await import('drizzle-orm/node-postgres')
-    const pool = new Pool({ connectionString: options.url, max: 10 })
+    // Idle connections stay open (pg's default closes them after 10 s): a Postgres backend
+    // costs tens of ms of CPU to start and again to exit (it unmaps shared buffers), so a pool
+    // that shrinks after each burst of sockets and grows at the next one spent more CPU on
+    // connections than on the sync server's writes (bench/sync, Postgres CPU from /proc).
+    const pool = new Pool({ connectionString: options.url, max: 10, idleTimeoutMillis: 0 })
     // An idle connection that the server drops (restart, failover, a dropped test database)
     // emits 'error' on the pool; unhandled, that would crash the whole process. The pool
     // replaces the connection on the next query, so a warning is enough.
