@@ -3,7 +3,7 @@
  * and paragraphs (from the canonical doc) and its codings (per layer). Statistics, retrieval
  * and reports read these rows, never live docs.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import type * as Y from 'yjs'
 import type { Db } from '../../../db/client'
 import { codings, transcripts, transcriptTexts } from '../../../db/schema'
@@ -15,28 +15,92 @@ import { parseRoom } from '../../realtime-rooms'
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 
 type CodingRow = { codeId: string; coderId: string; start: number; end: number; text: string }
+type StoredRow = CodingRow & { id: string }
+
+export interface CodingRowsPlan {
+  /** Stored rows with no projected coding left for them (ids). */
+  stale: string[]
+  /** Stored rows whose coding moved or whose text changed: same code and coder, new place. */
+  moved: { id: string; start: number; end: number; text: string }[]
+  /** Projected codings with no stored row left for them. */
+  fresh: CodingRow[]
+}
 
 /**
- * The stored rows no longer in the projection (`stale`, their ids) and the projected codings not
- * stored yet (`fresh`); rows equal in code, coder, offsets and text are kept as they are. Equal
- * codings may repeat (a multiset): each stored row matches at most one projected coding.
+ * What to write to bring a room's stored codings rows to the projected codings. Rows equal in
+ * code, coder, offsets and text are kept; equal codings may repeat (a multiset). Of the rest, a
+ * stored row and a projected coding of the same code and coder are paired in offset order and
+ * the row is updated in place (typing before a coded span shifts it: in a busy room that is
+ * most of the changes, and an update of offsets and text touches no index, where a delete plus
+ * an insert rewrote three indexes and checked two foreign keys — bench/projection.ts). What is
+ * left is deleted or inserted.
  */
-export function diffCodingRows(stored: readonly (CodingRow & { id: string })[], projected: readonly CodingRow[]): { stale: string[]; fresh: CodingRow[] } {
+export function planCodingRows(stored: readonly StoredRow[], projected: readonly CodingRow[]): CodingRowsPlan {
   const key = (c: CodingRow) => `${c.codeId}\u0000${c.coderId}\u0000${c.start}\u0000${c.end}\u0000${c.text}`
-  const unmatched = new Map<string, string[]>()
+  const unmatched = new Map<string, StoredRow[]>()
   for (const r of stored) {
     const k = key(r)
-    const ids = unmatched.get(k)
-    if (ids) ids.push(r.id)
-    else unmatched.set(k, [r.id])
+    const rows = unmatched.get(k)
+    if (rows) rows.push(r)
+    else unmatched.set(k, [r])
   }
-  const fresh: CodingRow[] = []
+  const unpaired: CodingRow[] = []
   for (const c of projected) {
-    const ids = unmatched.get(key(c))
-    if (ids?.length) ids.shift()
-    else fresh.push(c)
+    const rows = unmatched.get(key(c))
+    if (rows?.length) rows.shift()
+    else unpaired.push(c)
   }
-  return { stale: [...unmatched.values()].flat(), fresh }
+  const byCodeAndCoder = <T extends CodingRow>(items: Iterable<T>) => {
+    const groups = new Map<string, T[]>()
+    for (const item of items) {
+      const k = `${item.codeId}\u0000${item.coderId}`
+      const group = groups.get(k)
+      if (group) group.push(item)
+      else groups.set(k, [item])
+    }
+    for (const group of groups.values()) group.sort((a, b) => a.start - b.start || a.end - b.end)
+    return groups
+  }
+  const left = byCodeAndCoder([...unmatched.values()].flat())
+  const plan: CodingRowsPlan = { stale: [], moved: [], fresh: [] }
+  for (const [k, codingsOfGroup] of byCodeAndCoder(unpaired)) {
+    const rows = left.get(k) ?? []
+    codingsOfGroup.forEach((c, i) => {
+      const row = rows[i]
+      if (row) plan.moved.push({ id: row.id, start: c.start, end: c.end, text: c.text })
+      else plan.fresh.push(c)
+    })
+    left.delete(k)
+    plan.stale.push(...rows.slice(codingsOfGroup.length).map((r) => r.id))
+  }
+  for (const rows of left.values()) plan.stale.push(...rows.map((r) => r.id))
+  return plan
+}
+
+/**
+ * One statement for the whole plan, with each column as one array parameter: its text is the
+ * same whatever the number of rows (drizzle's multi-row VALUES built a parameter per cell, which
+ * was most of a projection's CPU on both sides, and would hit Postgres's 65,535-parameter limit
+ * on a transcript with several thousand codings).
+ */
+function writePlanSql(plan: CodingRowsPlan, room: { projectId: string; transcriptId: string; layer: string; owner: string | null }) {
+  const { moved, stale, fresh } = plan
+  const ids = fresh.map(() => newId())
+  const array = (values: unknown[]) => sql.param(values)
+  return sql`
+    with moved as (
+      update codings set start = m.start, "end" = m."end", text = m.text, updated_at = now()
+      from unnest(${array(moved.map((m) => m.id))}::text[], ${array(moved.map((m) => m.start))}::int[],
+                  ${array(moved.map((m) => m.end))}::int[], ${array(moved.map((m) => m.text))}::text[]) as m(id, start, "end", text)
+      where codings.id = m.id
+    ), stale as (
+      delete from codings where id = any(${array(stale)}::text[])
+    )
+    insert into codings (id, project_id, transcript_id, layer, layer_owner, code_id, coder_id, start, "end", text)
+    select f.id, ${room.projectId}, ${room.transcriptId}, ${room.layer}, ${room.owner}::text, f.code_id, f.coder_id, f.start, f."end", f.text
+    from unnest(${array(ids)}::text[], ${array(fresh.map((c) => c.codeId))}::text[], ${array(fresh.map((c) => c.coderId))}::text[],
+                ${array(fresh.map((c) => c.start))}::int[], ${array(fresh.map((c) => c.end))}::int[],
+                ${array(fresh.map((c) => c.text))}::text[]) as f(id, code_id, coder_id, start, "end", text)`
 }
 
 export async function saveProjection(db: Db | Tx, projectId: string, room: string, projection: DocProjection): Promise<void> {
@@ -55,26 +119,10 @@ export async function saveProjection(db: Db | Tx, projectId: string, room: strin
     // so marks in the canonical doc (open coding, consensus) show through it; they are not the
     // coder's and must never count as theirs in agreement.
     const own = owner ? projection.codings.filter((c) => c.coderId === owner) : projection.codings
-    // Write only what changed since the stored projection: most changes touch a few marks, and
-    // rewriting every row of a busy room every 2 s was a large share of the sync server's CPU.
     const stored = await tx.select({ id: codings.id, codeId: codings.codeId, coderId: codings.coderId, start: codings.start, end: codings.end, text: codings.text }).from(codings).where(roomRows)
-    const { stale, fresh } = diffCodingRows(stored, own)
-    if (stale.length) await tx.delete(codings).where(inArray(codings.id, stale))
-    if (fresh.length) {
-      await tx.insert(codings).values(
-        fresh.map((c) => ({
-          id: newId(),
-          projectId,
-          transcriptId,
-          layer,
-          layerOwner: owner,
-          codeId: c.codeId,
-          coderId: c.coderId,
-          start: c.start,
-          end: c.end,
-          text: c.text,
-        })),
-      )
+    const plan = planCodingRows(stored, own)
+    if (plan.stale.length + plan.moved.length + plan.fresh.length > 0) {
+      await tx.execute(writePlanSql(plan, { projectId, transcriptId, layer, owner }))
     }
     if (parsed.kind === 'text') {
       const paragraphs = projection.paragraphs.map((p) => ({ start: p.start, end: p.end, speaker: p.speaker }))

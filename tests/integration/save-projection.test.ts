@@ -1,0 +1,111 @@
+/**
+ * The codings projection's writes (save-projection.ts) on PGlite and Postgres: rows of a shifted
+ * coding are updated in place (same id), removed codings are deleted, new ones inserted, a layer
+ * keeps only its owner's marks, the text row follows, and a transcript with more codings than
+ * Postgres allows parameters in one statement (65,535 / 10 columns) is written in one go.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { and, eq } from 'drizzle-orm'
+import type { DbHandle } from '../../db/client'
+import { codings, transcripts, transcriptTexts } from '../../db/schema'
+import type { DocProjection, ProjectedCoding } from '../../server/domain/editor/types'
+import { layerRoom, textRoom } from '../../server/realtime-rooms'
+import { saveProjection } from '../../server/services/documents/save-projection'
+import { createProject } from '../../server/services/projects/create-project'
+import { importTranscript } from '../../server/services/transcripts/import-transcript'
+import { signUp } from '../../server/services/users/sign-up'
+import { createTestDb, describeEachBackend } from '../support/test-db'
+
+/** A projection of `text` (one paragraph) with the given codings; their text is cut from `text`. */
+function projectionOf(text: string, spans: Omit<ProjectedCoding, 'text'>[]): DocProjection {
+  return {
+    text,
+    paragraphs: [{ index: 0, start: 0, end: text.length, speaker: null }] as DocProjection['paragraphs'],
+    codings: spans.map((s) => ({ ...s, text: text.slice(s.start, s.end) })),
+  }
+}
+
+describeEachBackend('codings projection writes', (backend) => {
+  let handle: DbHandle
+  let projectId: string
+  let transcriptId: string
+  let userId: string
+  beforeAll(async () => {
+    handle = await createTestDb(backend)
+    const user = await signUp(handle.db, { email: 'lead@projection.test', name: 'Lead', password: 'projection-pass' })
+    userId = user.id
+    projectId = (await createProject(handle.db, { userId }, { name: 'Projection', template: 'blank' })).id
+    transcriptId = (await importTranscript(handle.db, { userId }, projectId, { meta: { title: 'T' }, text: 'placeholder' })).id
+  })
+  afterAll(async () => {
+    await handle?.close()
+  })
+
+  const rowsOf = async (layer: 'shared' | 'coder' = 'shared') =>
+    (await handle.db.select().from(codings).where(and(eq(codings.transcriptId, transcriptId), eq(codings.layer, layer))))
+      .map((r) => ({ id: r.id, codeId: r.codeId, coderId: r.coderId, start: r.start, end: r.end, text: r.text, layerOwner: r.layerOwner, projectId: r.projectId }))
+      .sort((a, b) => a.start - b.start || a.codeId.localeCompare(b.codeId))
+
+  it('moves shifted rows in place, deletes removed codings and inserts new ones; the text row follows', async () => {
+    const room = textRoom(transcriptId)
+    const text = 'We run joint programs with the park.'
+    await saveProjection(handle.db, projectId, room, projectionOf(text, [
+      { codeId: 'A', coderId: 'u1', start: 7, end: 21 },
+      { codeId: 'B', coderId: 'u1', start: 31, end: 35 },
+      { codeId: 'C', coderId: 'u2', start: 0, end: 2 },
+    ]))
+    const first = await rowsOf()
+    expect(first.map((r) => `${r.codeId}:${r.text}`)).toEqual(['C:We', 'A:joint programs', 'B:park'])
+    expect(first.every((r) => r.projectId === projectId && r.layerOwner === null)).toBe(true)
+
+    // Someone types "Now " at the start, removes C and codes "run" with D.
+    const next = 'Now We run joint programs with the park.'
+    await saveProjection(handle.db, projectId, room, projectionOf(next, [
+      { codeId: 'A', coderId: 'u1', start: 11, end: 25 },
+      { codeId: 'B', coderId: 'u1', start: 35, end: 39 },
+      { codeId: 'D', coderId: 'u2', start: 7, end: 10 },
+    ]))
+    const second = await rowsOf()
+    expect(second.map((r) => `${r.codeId}:${r.start}-${r.end}:${r.text}`)).toEqual(['D:7-10:run', 'A:11-25:joint programs', 'B:35-39:park'])
+    const idOf = (rows: typeof first, codeId: string) => rows.find((r) => r.codeId === codeId)?.id
+    expect(idOf(second, 'A')).toBe(idOf(first, 'A'))
+    expect(idOf(second, 'B')).toBe(idOf(first, 'B'))
+    expect(second.some((r) => r.id === idOf(first, 'C'))).toBe(false)
+
+    const [stored] = await handle.db.select().from(transcriptTexts).where(eq(transcriptTexts.transcriptId, transcriptId))
+    expect(stored.text).toBe(next)
+    const [t] = await handle.db.select({ charCount: transcripts.charCount }).from(transcripts).where(eq(transcripts.id, transcriptId))
+    expect(t.charCount).toBe(next.length)
+
+    // The same projection again writes nothing new.
+    await saveProjection(handle.db, projectId, room, projectionOf(next, [
+      { codeId: 'A', coderId: 'u1', start: 11, end: 25 },
+      { codeId: 'B', coderId: 'u1', start: 35, end: 39 },
+      { codeId: 'D', coderId: 'u2', start: 7, end: 10 },
+    ]))
+    expect(await rowsOf()).toEqual(second)
+  })
+
+  it('a layer keeps only its owner’s marks, apart from the shared rows', async () => {
+    const text = 'We run joint programs with the park.'
+    await saveProjection(handle.db, projectId, layerRoom(transcriptId, userId), projectionOf(text, [
+      { codeId: 'A', coderId: userId, start: 7, end: 21 },
+      { codeId: 'B', coderId: 'someone-else', start: 31, end: 35 },
+    ]))
+    expect((await rowsOf('coder')).map((r) => `${r.codeId}:${r.layerOwner === userId}`)).toEqual(['A:true'])
+    expect(await rowsOf('shared')).toHaveLength(3) // the first test's rows, untouched
+  })
+
+  it('writes 8,000 codings (80,000 values) at once and then shifts them all', async () => {
+    const text = 'x'.repeat(8_010)
+    const many = Array.from({ length: 8_000 }, (_, i) => ({ codeId: `K${i % 7}`, coderId: 'u1', start: i, end: i + 3 }))
+    const room = textRoom(transcriptId)
+    await saveProjection(handle.db, projectId, room, projectionOf(text, many))
+    expect(await rowsOf()).toHaveLength(8_000)
+    await saveProjection(handle.db, projectId, room, projectionOf(`y${text}`, many.map((c) => ({ ...c, start: c.start + 1, end: c.end + 1 }))))
+    const rows = await rowsOf()
+    expect(rows).toHaveLength(8_000)
+    expect(rows[0]).toMatchObject({ start: 1, end: 4, text: 'xxx' })
+    expect(rows.at(-1)).toMatchObject({ start: 8_000, end: 8_003 })
+  })
+})
