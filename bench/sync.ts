@@ -26,6 +26,7 @@
  * CPU profiles of both servers' edit phase to bench/out/sync-profiles/.
  */
 import { fork, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -241,8 +242,11 @@ async function runReference(): Promise<ServerRun> {
   const server = startServer(here('./sync-server-reference.ts'), [])
   server.send({ type: 'init', rooms })
   const ready = await server.next('ready')
-  const codeIds = Array.from({ length: 12 }, (_, i) => `bench-code-${i + 1}`)
-  const clients = spread(rooms, (room, slot) => ({ room, params: {}, coderId: `bench-coder-${(slot % options.users) + 1}` }))
+  // Ids shaped like ours (UUIDs): code marks carry them, so shorter ids would make the
+  // reference's updates smaller than ours and its load lighter.
+  const codeIds = Array.from({ length: 12 }, () => randomUUID())
+  const coderIds = Array.from({ length: options.users }, () => randomUUID())
+  const clients = spread(rooms, (room, slot) => ({ room, params: {}, coderId: coderIds[slot % options.users] }))
   const run = await measure('reference', server, ready.base, clients, codeIds)
   server.send({ type: 'stop' })
   const { states } = await server.next('stopped')
