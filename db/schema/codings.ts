@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core'
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core'
 import { projects, transcripts } from './projects'
 import { users } from './users'
 
@@ -11,8 +11,8 @@ export const codings = pgTable(
   'codings',
   {
     id: text('id').primaryKey(),
-    projectId: text('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
-    transcriptId: text('transcript_id').notNull().references(() => transcripts.id, { onDelete: 'cascade' }),
+    projectId: text('project_id').notNull(),
+    transcriptId: text('transcript_id').notNull(),
     layer: text('layer').$type<'shared' | 'coder'>().notNull(),
     layerOwner: text('layer_owner'),
     codeId: text('code_id').notNull(),
@@ -25,6 +25,11 @@ export const codings = pgTable(
   (t) => [
     index('codings_project_code_idx').on(t.projectId, t.codeId),
     index('codings_transcript_idx').on(t.transcriptId, t.layer, t.layerOwner),
+    // One foreign key for both columns: the row's project is its transcript's project, and the
+    // projection's inserts check one parent row (their own transcript's) instead of also the
+    // project row, which every room's projection shared (bench/projection: the checks were
+    // most of an insert's cost). Deleting a project deletes its transcripts, and so these rows.
+    foreignKey({ name: 'codings_transcript_project_fk', columns: [t.transcriptId, t.projectId], foreignColumns: [transcripts.id, transcripts.projectId] }).onDelete('cascade'),
   ],
 )
 

@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, primaryKey, text, timestamp, index, uniqueIndex, date } from 'drizzle-orm/pg-core'
+import { integer, jsonb, pgTable, primaryKey, text, timestamp, index, unique, uniqueIndex, date } from 'drizzle-orm/pg-core'
 import { users } from './users'
 
 export type Role = 'lead' | 'coder' | 'viewer'
@@ -129,5 +129,9 @@ export const transcripts = pgTable(
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('transcripts_project_idx').on(t.projectId)],
+  (t) => [
+    index('transcripts_project_idx').on(t.projectId),
+    // The target of codings' (transcript, project) foreign key.
+    unique('transcripts_id_project_unique').on(t.id, t.projectId),
+  ],
 )
