@@ -74,6 +74,7 @@ describeEachBackend('codings projection writes', (backend) => {
 
     const [stored] = await handle.db.select().from(transcriptTexts).where(eq(transcriptTexts.transcriptId, transcriptId))
     expect(stored.text).toBe(next)
+    expect(stored.paragraphs).toEqual([{ start: 0, end: next.length, speaker: null }])
     const [t] = await handle.db.select({ charCount: transcripts.charCount }).from(transcripts).where(eq(transcripts.id, transcriptId))
     expect(t.charCount).toBe(next.length)
 
@@ -94,6 +95,14 @@ describeEachBackend('codings projection writes', (backend) => {
     ]))
     expect((await rowsOf('coder')).map((r) => `${r.codeId}:${r.layerOwner === userId}`)).toEqual(['A:true'])
     expect(await rowsOf('shared')).toHaveLength(3) // the first test's rows, untouched
+  })
+
+  it('a row must name its transcript’s project (one foreign key over both columns)', async () => {
+    const other = (await createProject(handle.db, { userId }, { name: 'Other', template: 'blank' })).id
+    const text = 'We run joint programs with the park.'
+    await expect(saveProjection(handle.db, other, layerRoom(transcriptId, 'u9'), projectionOf(text, [{ codeId: 'A', coderId: 'u9', start: 0, end: 2 }])))
+      .rejects.toThrow()
+    expect((await handle.db.select().from(codings).where(eq(codings.projectId, other)))).toEqual([])
   })
 
   it('writes 8,000 codings (80,000 values) at once and then shifts them all', async () => {

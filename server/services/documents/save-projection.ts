@@ -6,7 +6,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import type * as Y from 'yjs'
 import type { Db } from '../../../db/client'
-import { codings, transcripts, transcriptTexts } from '../../../db/schema'
+import { codings } from '../../../db/schema'
 import { projectDoc } from '../../domain/editor/project-codings'
 import type { DocProjection } from '../../domain/editor/types'
 import { newId } from '../../ids'
@@ -77,16 +77,33 @@ export function planCodingRows(stored: readonly StoredRow[], projected: readonly
   return plan
 }
 
+/** The text row of a transcript's canonical room: written with its codings, in the same statement. */
+interface TextRow {
+  text: string
+  paragraphs: { start: number; end: number; speaker: string | null }[]
+}
+
 /**
- * One statement for the whole plan, with each column as one array parameter: its text is the
- * same whatever the number of rows (drizzle's multi-row VALUES built a parameter per cell, which
- * was most of a projection's CPU on both sides, and would hit Postgres's 65,535-parameter limit
- * on a transcript with several thousand codings).
+ * One statement for the whole plan (and, for a transcript's text room, its text row and
+ * character count), with each column as one array parameter: its text is the same whatever the
+ * number of rows (drizzle's multi-row VALUES built a parameter per cell, which was most of a
+ * projection's CPU on both sides, and would hit Postgres's 65,535-parameter limit on a
+ * transcript with several thousand codings), and one round trip instead of four.
  */
-function writePlanSql(plan: CodingRowsPlan, room: { projectId: string; transcriptId: string; layer: string; owner: string | null }) {
+function writeProjectionSql(plan: CodingRowsPlan, room: { projectId: string; transcriptId: string; layer: string; owner: string | null }, textRow: TextRow | null) {
   const { moved, stale, fresh } = plan
   const ids = fresh.map(() => newId())
   const array = (values: unknown[]) => sql.param(values)
+  const text = textRow
+    ? sql`, text_row as (
+      insert into transcript_texts (transcript_id, text, paragraphs) values (${room.transcriptId}, ${textRow.text}, ${JSON.stringify(textRow.paragraphs)}::jsonb)
+      on conflict (transcript_id) do update set text = excluded.text, paragraphs = excluded.paragraphs, updated_at = now()
+      -- a mark change leaves the text as it was: no new row version
+      where transcript_texts.text is distinct from excluded.text or transcript_texts.paragraphs is distinct from excluded.paragraphs
+    ), char_count as (
+      update transcripts set char_count = ${textRow.text.length} where id = ${room.transcriptId} and char_count is distinct from ${textRow.text.length}
+    )`
+    : sql``
   return sql`
     with moved as (
       update codings set start = m.start, "end" = m."end", text = m.text, updated_at = now()
@@ -95,7 +112,7 @@ function writePlanSql(plan: CodingRowsPlan, room: { projectId: string; transcrip
       where codings.id = m.id
     ), stale as (
       delete from codings where id = any(${array(stale)}::text[])
-    )
+    )${text}
     insert into codings (id, project_id, transcript_id, layer, layer_owner, code_id, coder_id, start, "end", text)
     select f.id, ${room.projectId}, ${room.transcriptId}, ${room.layer}, ${room.owner}::text, f.code_id, f.coder_id, f.start, f."end", f.text
     from unnest(${array(ids)}::text[], ${array(fresh.map((c) => c.codeId))}::text[], ${array(fresh.map((c) => c.coderId))}::text[],
@@ -121,24 +138,12 @@ export async function saveProjection(db: Db | Tx, projectId: string, room: strin
     const own = owner ? projection.codings.filter((c) => c.coderId === owner) : projection.codings
     const stored = await tx.select({ id: codings.id, codeId: codings.codeId, coderId: codings.coderId, start: codings.start, end: codings.end, text: codings.text }).from(codings).where(roomRows)
     const plan = planCodingRows(stored, own)
-    if (plan.stale.length + plan.moved.length + plan.fresh.length > 0) {
-      await tx.execute(writePlanSql(plan, { projectId, transcriptId, layer, owner }))
-    }
-    if (parsed.kind === 'text') {
-      const paragraphs = projection.paragraphs.map((p) => ({ start: p.start, end: p.end, speaker: p.speaker }))
-      await tx
-        .insert(transcriptTexts)
-        .values({ transcriptId, text: projection.text, paragraphs })
-        .onConflictDoUpdate({
-          target: transcriptTexts.transcriptId,
-          set: { text: projection.text, paragraphs, updatedAt: new Date() },
-          // A mark change leaves the text as it was: no new row version.
-          setWhere: sql`${transcriptTexts.text} is distinct from excluded.text or ${transcriptTexts.paragraphs} is distinct from excluded.paragraphs`,
-        })
-      await tx
-        .update(transcripts)
-        .set({ charCount: projection.text.length })
-        .where(and(eq(transcripts.id, transcriptId), sql`${transcripts.charCount} is distinct from ${projection.text.length}`))
+    // Only the canonical room carries the transcript's text (a layer's text is the canonical one).
+    const textRow = parsed.kind === 'text'
+      ? { text: projection.text, paragraphs: projection.paragraphs.map((p) => ({ start: p.start, end: p.end, speaker: p.speaker })) }
+      : null
+    if (textRow || plan.stale.length + plan.moved.length + plan.fresh.length > 0) {
+      await tx.execute(writeProjectionSql(plan, { projectId, transcriptId, layer, owner }, textRow))
     }
   }
   // A savepoint when already inside a transaction: rows and text change together.
