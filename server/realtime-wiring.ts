@@ -55,6 +55,16 @@ export async function startRealtime(ctx: AppContext): Promise<RealtimeHandle> {
     return rows[0]?.projectId ?? null
   }
 
+  // Projections of different rooms run one after another: rooms that got busy together fall due
+  // together, and twenty concurrent projection transactions only contend (for the event loop,
+  // the database's cores and the project row their foreign keys share) without finishing sooner.
+  let projecting: Promise<unknown> = Promise.resolve()
+  const oneAtATime = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = projecting.then(task)
+    projecting = run.catch(() => {})
+    return run
+  }
+
   const checkpoint = createAutoCheckpointer(db, {
     onSaved: (room) => void projectOfRoom(room).then((projectId) => projectId && ctx.events.publish(projectId, 'versions')),
   })
@@ -76,10 +86,12 @@ export async function startRealtime(ctx: AppContext): Promise<RealtimeHandle> {
       if (!projectId) return
       // Matrix summaries: pages showing them refetch on 'fit'.
       if (parseRoom(room)?.kind === 'summary') return ctx.events.publish(projectId, 'fit')
-      // Let pending socket messages through first: PGlite runs each query synchronously on this
-      // thread, and busy rooms' projections tend to fall due together (bench/sync's p99).
-      await new Promise<void>((resolve) => setImmediate(resolve))
-      await saveDocProjection(db, projectId, room, doc)
+      await oneAtATime(async () => {
+        // Let pending socket messages through first: PGlite runs each query synchronously on this
+        // thread, and busy rooms' projections tend to fall due together (bench/sync's p99).
+        await new Promise<void>((resolve) => setImmediate(resolve))
+        await saveDocProjection(db, projectId, room, doc)
+      })
       ctx.events.publish(projectId, 'codings')
       // Version history: an automatic checkpoint at most every 10 minutes while it changes.
       await checkpoint(room, doc).catch((e) => console.error('auto checkpoint failed', room, e))
