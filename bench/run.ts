@@ -1,18 +1,19 @@
 /**
  * `npm run bench [-- name …]`: runs benchmarks one after the other (they print numbers and
- * assert nothing; see bench/README.md). Without names: agreement, agreement-report and sync.
+ * assert nothing; see bench/README.md). Without names: agreement, agreement-report, projection
+ * and sync.
  * `editor` needs the production build and Chromium, so it runs only when named.
  *
- *   npm run bench                 # the three headless benchmarks
+ *   npm run bench                 # the four headless benchmarks
  *   npm run bench -- sync editor  # just these
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-const known = ['agreement', 'agreement-report', 'sync', 'editor']
+const known = ['agreement', 'agreement-report', 'projection', 'sync', 'editor']
 const asked = process.argv.slice(2)
-const names = asked.length ? asked : ['agreement', 'agreement-report', 'sync']
+const names = asked.length ? asked : ['agreement', 'agreement-report', 'projection', 'sync']
 const unknown = names.filter((n) => !known.includes(n))
 if (unknown.length) {
   console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${known.join(', ')}.`)
