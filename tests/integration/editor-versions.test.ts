@@ -124,6 +124,8 @@ describeEachBackend('versions API', (backend) => {
     expect(saved).toEqual([textRoom(t), textRoom(t), textRoom(t)])
     const listed = await callRoute(versionsRoute, 'GET', { params: params(t), token: p.lead.token })
     expect(listed.body.filter((v: { kind: string }) => v.kind === 'auto')).toHaveLength(2)
+    // Counted from the live doc when its state was taken.
+    expect(listed.body.find((v: { kind: string }) => v.kind === 'auto')).toMatchObject({ charCount: fixtureText.length, codingCount: 0 })
     // A server restarting within the interval does not checkpoint at once (it reads the latest from the database).
     const restarted = createAutoCheckpointer(app.ctx.db, { intervalMs: 600_000 })
     expect(await restarted(textRoom(t), doc)).toBe(false)

@@ -10,7 +10,7 @@ import * as Y from 'yjs'
 import type { Db } from '../../../db/client'
 import { docVersions } from '../../../db/schema'
 import { parseRoom } from '../../realtime-rooms'
-import { saveVersion } from '../versions/save-version'
+import { countsOfDoc, saveVersion } from '../versions/save-version'
 
 export interface AutoCheckpointOptions {
   intervalMs?: number
@@ -56,7 +56,8 @@ export function createAutoCheckpointer(db: Db, options: AutoCheckpointOptions = 
     busy.add(room)
     try {
       if (now() - (await latest(room)) < intervalMs) return false
-      await saveVersion(db, room, { kind: 'auto', name: null, state: Y.encodeStateAsUpdate(doc), createdBy: null })
+      // State and counts from the live doc in the same turn (no copy of the doc rebuilt from its state).
+      await saveVersion(db, room, { kind: 'auto', name: null, state: Y.encodeStateAsUpdate(doc), createdBy: null, counts: countsOfDoc(doc) })
       last.set(room, now())
       await prune(room)
       options.onSaved?.(room)

@@ -11,6 +11,25 @@ import { newId } from '../../ids'
 /** `name` of the automatic version a restore saves first (the UI labels it). */
 export const BEFORE_RESTORE_PREFIX = 'before-restore:'
 
+export interface VersionCounts {
+  charCount: number
+  codingCount: number
+}
+
+/** Characters and codings of a live doc, read at the moment its state is encoded. */
+export function countsOfDoc(doc: Y.Doc): VersionCounts {
+  const projection = projectDoc(doc.getXmlFragment('default'))
+  return { charCount: projection.text.length, codingCount: projection.codings.length }
+}
+
+function countsOfState(state: Uint8Array): VersionCounts {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state)
+  const counts = countsOfDoc(doc)
+  doc.destroy()
+  return counts
+}
+
 export interface SavedVersion {
   id: string
   kind: 'auto' | 'named'
@@ -24,12 +43,16 @@ export interface SavedVersion {
 export async function saveVersion(
   db: Db,
   room: string,
-  version: { kind: 'auto' | 'named'; name: string | null; state: Uint8Array; createdBy: string | null },
+  version: {
+    kind: 'auto' | 'named'
+    name: string | null
+    state: Uint8Array
+    createdBy: string | null
+    /** The state's text length and codings count, when the caller has them (else read from the state). */
+    counts?: VersionCounts
+  },
 ): Promise<SavedVersion> {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, version.state)
-  const projection = projectDoc(doc.getXmlFragment('default'))
-  doc.destroy()
+  const { charCount, codingCount } = version.counts ?? countsOfState(version.state)
   const id = newId()
   const [row] = await db
     .insert(docVersions)
@@ -39,8 +62,8 @@ export async function saveVersion(
       kind: version.kind,
       name: version.name,
       state: version.state,
-      charCount: projection.text.length,
-      codingCount: projection.codings.length,
+      charCount,
+      codingCount,
       createdBy: version.createdBy,
     })
     .returning()
