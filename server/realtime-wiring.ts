@@ -56,8 +56,8 @@ export async function startRealtime(ctx: AppContext): Promise<RealtimeHandle> {
   }
 
   // Projections of different rooms run one after another: rooms that got busy together fall due
-  // together, and twenty concurrent projection transactions only contend (for the event loop,
-  // the database's cores and the project row their foreign keys share) without finishing sooner.
+  // together, and twenty concurrent projection transactions only contend (for the event loop and
+  // the database's cores) without finishing sooner.
   let projecting: Promise<unknown> = Promise.resolve()
   const oneAtATime = <T>(task: () => Promise<T>): Promise<T> => {
     const run = projecting.then(task)

@@ -32,7 +32,7 @@ export interface CodingRowsPlan {
  * stored row and a projected coding of the same code and coder are paired in offset order and
  * the row is updated in place (typing before a coded span shifts it: in a busy room that is
  * most of the changes, and an update of offsets and text touches no index, where a delete plus
- * an insert rewrote three indexes and checked two foreign keys — bench/projection.ts). What is
+ * an insert rewrote three indexes and checked the foreign key — bench/projection.ts). What is
  * left is deleted or inserted.
  */
 export function planCodingRows(stored: readonly StoredRow[], projected: readonly CodingRow[]): CodingRowsPlan {
