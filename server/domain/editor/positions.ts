@@ -46,8 +46,15 @@ export function textOffsetToPmPos(paragraphs: readonly TextSpan[], offset: numbe
     throw badInput('offset is outside the text', [{ path: 'offset', message: `${offset} is not within 0..${length}` }])
   }
   if (!last) return 0
-  // First paragraph whose end is at or after the offset: offsets in a '\n' gap cannot occur
-  // because each paragraph's start is the previous end + 1.
+  return offset + paragraphIndexAt(paragraphs, offset) + 1
+}
+
+/**
+ * Index of the paragraph holding `offset`: the first whose end is at or after it, so an offset
+ * at a paragraph's end (where its '\n' is) belongs to that paragraph. Binary search over spans
+ * sorted by start; 0 when there are none.
+ */
+export function paragraphIndexAt(paragraphs: readonly TextSpan[], offset: number): number {
   let lo = 0
   let hi = paragraphs.length - 1
   while (lo < hi) {
@@ -55,7 +62,7 @@ export function textOffsetToPmPos(paragraphs: readonly TextSpan[], offset: numbe
     if (paragraphs[mid].end < offset) lo = mid + 1
     else hi = mid
   }
-  return offset + lo + 1
+  return lo
 }
 
 /**

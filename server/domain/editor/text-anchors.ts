@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { badInput } from '../../errors'
+import { paragraphIndexAt } from './positions'
 
 /**
  * Plain-text ranges anchored in a transcript Y.XmlFragment with Yjs relative positions (ED15,
@@ -82,24 +83,13 @@ function checkOffset(layout: Layout, offset: number, path: string): void {
   }
 }
 
-/** The paragraph with start <= offset <= end (unique: paragraphs are one '\n' apart). */
-function paragraphAt(paragraphs: readonly ParagraphLayout[], offset: number): ParagraphLayout {
-  let lo = 0
-  let hi = paragraphs.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (paragraphs[mid].end < offset) lo = mid + 1
-    else hi = mid
-  }
-  return paragraphs[lo]
-}
-
 /** ED15: the relative position of `offset`, holding on to the neighbour its side says. */
 function positionAt(fragment: Y.XmlFragment, layout: Layout, offset: number, side: AnchorSide): Y.RelativePosition {
   // assoc ≥ 0 sticks to the item at the index (the following character), < 0 to the one before it.
   const assoc = side === 'start' ? 0 : -1
   if (layout.paragraphs.length === 0) return Y.createRelativePositionFromTypeIndex(fragment, 0, assoc)
-  const p = paragraphAt(layout.paragraphs, offset)
+  // start <= offset <= end, unique: paragraphs are one '\n' apart.
+  const p = layout.paragraphs[paragraphIndexAt(layout.paragraphs, offset)]
   for (let i = 0; i < p.children.length; i++) {
     const c = p.children[i]
     const holds = side === 'start' ? c.start <= offset && offset < c.start + c.length : c.start < offset && offset <= c.start + c.length

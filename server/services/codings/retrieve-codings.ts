@@ -7,6 +7,7 @@ import { and, asc, eq, inArray, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '../../../db/client'
 import { cases, codes, codings, projects, transcripts, transcriptTexts, users } from '../../../db/schema'
+import { paragraphIndexAt } from '../../domain/editor/positions'
 import { badInput, problemsFromZod } from '../../errors'
 import { requireProjectRole, type Actor } from '../access'
 import { findLatestRounds } from '../transcripts/find-rounds'
@@ -133,7 +134,7 @@ export async function retrieveCodings(db: Db, actor: Actor | null, projectId: st
       end: r.c.end,
       text: r.c.text,
       ...contextOf(t?.text ?? '', t?.paragraphs ?? [], r.c.start, r.c.end, q.context),
-      speaker: t?.paragraphs[paragraphAt(t.paragraphs, r.c.start)]?.speaker ?? null,
+      speaker: t?.paragraphs[paragraphIndexAt(t.paragraphs, r.c.start)]?.speaker ?? null,
     }
   })
   return { items, total: visible.length, truncated: visible.length > page.length }
@@ -152,21 +153,9 @@ function contextOf(
   n: number,
 ): { before: string; after: string; clippedBefore: boolean; clippedAfter: boolean } {
   if (!text || n === 0) return { before: '', after: '', clippedBefore: start > 0, clippedAfter: end < text.length }
-  const first = paragraphs[paragraphAt(paragraphs, start)] ?? { start: 0, end: text.length }
-  const last = paragraphs[paragraphAt(paragraphs, end)] ?? { start: 0, end: text.length }
+  const first = paragraphs[paragraphIndexAt(paragraphs, start)] ?? { start: 0, end: text.length }
+  const last = paragraphs[paragraphIndexAt(paragraphs, end)] ?? { start: 0, end: text.length }
   const from = Math.max(first.start, start - n)
   const to = Math.min(last.end, end + n)
   return { before: text.slice(from, start), after: text.slice(end, to), clippedBefore: from > first.start, clippedAfter: to < last.end }
-}
-
-/** Index of the paragraph holding `offset` (an offset at a paragraph's end belongs to it). */
-function paragraphAt(paragraphs: { start: number; end: number }[], offset: number): number {
-  let lo = 0
-  let hi = paragraphs.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (paragraphs[mid].end < offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
