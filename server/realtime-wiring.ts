@@ -14,7 +14,7 @@ import { ConcordError } from './errors'
 import { addCodingsToDoc, removeCodingFromDoc } from './domain/editor/build-doc'
 import { projectDoc } from './domain/editor/project-codings'
 import { parseRoom } from './realtime-rooms'
-import { createRedisFanout, createSyncServer, type Fanout } from './realtime'
+import { createRedisFanout, createSerialQueue, createSyncServer, type Fanout } from './realtime'
 import { createAutoCheckpointer } from './services/documents/auto-checkpoint'
 import { createDrizzleDocStore } from './services/documents/drizzle-doc-store'
 import { saveDocProjection } from './services/documents/save-projection'
@@ -58,12 +58,7 @@ export async function startRealtime(ctx: AppContext): Promise<RealtimeHandle> {
   // Projections of different rooms run one after another: rooms that got busy together fall due
   // together, and twenty concurrent projection transactions only contend (for the event loop and
   // the database's cores) without finishing sooner.
-  let projecting: Promise<unknown> = Promise.resolve()
-  const oneAtATime = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = projecting.then(task)
-    projecting = run.catch(() => {})
-    return run
-  }
+  const oneAtATime = createSerialQueue()
 
   const checkpoint = createAutoCheckpointer(db, {
     onSaved: (room) => void projectOfRoom(room).then((projectId) => projectId && ctx.events.publish(projectId, 'versions')),

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { DocStore } from './doc-store'
+import { createSerialQueue } from './serial'
 
 /**
  * Writes one room's updates to its DocStore. Updates are batched for at most `delayMs` (merged
@@ -36,16 +37,11 @@ export interface DocWriterOptions {
 export function createDocWriter(o: DocWriterOptions): DocWriter {
   let pending: Uint8Array[] = []
   let timer: ReturnType<typeof setTimeout> | null = null
-  let chain: Promise<void> = Promise.resolve()
   let rows = o.storedRows
   let appendedSinceCompaction = false
   let stopped = false
 
-  const run = (task: () => Promise<void>): Promise<void> => {
-    const p = chain.then(task)
-    chain = p.catch(() => {})
-    return p
-  }
+  const run = createSerialQueue()
 
   const schedule = (ms: number) => {
     if (timer || stopped) return

@@ -12,3 +12,4 @@ export { canonicalRoomName, layerRoomName, parseRoomName, findRoomNameProblem } 
 export type { RoomKind } from './room-name'
 export { findMarksOnlyViolation } from './marks-validator'
 export type { Logger } from './logger'
+export { createSerialQueue } from './serial'
