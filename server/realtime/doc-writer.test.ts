@@ -30,4 +30,28 @@ describe('DocWriter micro-batches on a shared clock', () => {
     a.stop()
     b.stop()
   })
+
+  it('writers given a clock flush on its tick, and cancel their request when flushed early or stopped', async () => {
+    const inner = createMemoryDocStore()
+    const requested = new Set<() => void>()
+    const clock = { request: (f: () => void) => void requested.add(f), cancel: (f: () => void) => void requested.delete(f) }
+    const make = (room: string) => createDocWriter({ room, store: inner, delayMs: 100, clock, compactAfter: 1000, storedRows: 0, readSnapshot: () => new Uint8Array(), onError: (e) => { throw e } })
+    const [a, b, c] = [make('a'), make('b'), make('c')]
+    a.enqueue(update('x'))
+    b.enqueue(update('y'))
+    c.enqueue(update('z'))
+    expect(requested.size).toBe(3)
+    await c.flush() // an early flush (server write) needs no tick
+    c.enqueue(update('w'))
+    c.stop()
+    expect(requested.size).toBe(2)
+    const tick = [...requested]
+    requested.clear()
+    tick.forEach((f) => f())
+    await a.flush()
+    await b.flush()
+    expect((await inner.load('a')).updates).toHaveLength(1)
+    expect((await inner.load('b')).updates).toHaveLength(1)
+    expect((await inner.load('c')).updates).toHaveLength(1)
+  })
 })

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { DocStore } from './doc-store'
+import { createFlushClock, type FlushClock } from './flush-clock'
 import { createSerialQueue } from './serial'
 
 /**
@@ -14,7 +15,7 @@ export interface DocWriter {
   flush(): Promise<void>
   /** Flushes, then compacts if anything was appended since the doc was loaded or last compacted. */
   settle(): Promise<void>
-  /** Stops the retry timer. */
+  /** Stops the timers (the clock's tick and the retry). */
   stop(): void
 }
 
@@ -22,6 +23,8 @@ export interface DocWriterOptions {
   room: string
   store: DocStore
   delayMs: number
+  /** The clock shared by a process's rooms (one is made for this writer if none is given). */
+  clock?: FlushClock
   /** Compact once this many rows are stored for the room. */
   compactAfter: number
   /** Rows the store returned at load. */
@@ -36,21 +39,27 @@ export interface DocWriterOptions {
 
 export function createDocWriter(o: DocWriterOptions): DocWriter {
   let pending: Uint8Array[] = []
-  let timer: ReturnType<typeof setTimeout> | null = null
+  let retryTimer: ReturnType<typeof setTimeout> | null = null
   let rows = o.storedRows
   let appendedSinceCompaction = false
   let stopped = false
 
   const run = createSerialQueue()
-
-  const schedule = (ms: number) => {
-    if (timer || stopped) return
-    // On a shared clock (multiples of `ms`, at most `ms` away): every room with pending updates
-    // flushes on the same tick, so a store can write them together (the Drizzle store's group commit).
-    timer = setTimeout(() => {
-      timer = null
-      flush().catch((error) => o.onError(error, 'append'))
-    }, ms > 0 ? ms - (Date.now() % ms) : 0)
+  const clock = o.clock ?? createFlushClock(o.delayMs)
+  const onTick = () => {
+    flush().catch((error) => o.onError(error, 'append'))
+  }
+  const cancelTimers = () => {
+    clock.cancel(onTick)
+    if (retryTimer) clearTimeout(retryTimer)
+    retryTimer = null
+  }
+  const retryLater = () => {
+    if (retryTimer || stopped) return
+    retryTimer = setTimeout(() => {
+      retryTimer = null
+      onTick()
+    }, o.retryMs ?? 1000)
   }
 
   const appendPending = async () => {
@@ -62,7 +71,7 @@ export function createDocWriter(o: DocWriterOptions): DocWriter {
       await o.store.append(o.room, update)
     } catch (error) {
       pending = [update, ...pending]
-      schedule(o.retryMs ?? 1000)
+      retryLater()
       throw error
     }
     rows++
@@ -92,10 +101,7 @@ export function createDocWriter(o: DocWriterOptions): DocWriter {
   }
 
   const flush = () => {
-    if (timer) {
-      clearTimeout(timer)
-      timer = null
-    }
+    cancelTimers()
     return run(async () => {
       await appendPending()
       if (rows >= o.compactAfter) await compact()
@@ -105,7 +111,8 @@ export function createDocWriter(o: DocWriterOptions): DocWriter {
   return {
     enqueue(update) {
       pending.push(update)
-      schedule(o.delayMs)
+      // After a failed append, the retry timer is what writes next (not every tick).
+      if (!stopped && !retryTimer) clock.request(onTick)
     },
     flush,
     settle: () =>
@@ -116,8 +123,7 @@ export function createDocWriter(o: DocWriterOptions): DocWriter {
       ),
     stop() {
       stopped = true
-      if (timer) clearTimeout(timer)
-      timer = null
+      cancelTimers()
     },
   }
 }

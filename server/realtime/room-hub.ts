@@ -3,6 +3,7 @@ import * as random from 'lib0/random'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { DocStore } from './doc-store'
 import { createDocWriter, type DocWriter } from './doc-writer'
+import { createFlushClock } from './flush-clock'
 import type { Fanout } from './fanout'
 import { consoleLogger, type Logger } from './logger'
 import { canonicalRoomName, layerRoomName, parseRoomName, type RoomKind } from './room-name'
@@ -76,6 +77,7 @@ export function createRoomHub(options: RoomHubOptions) {
   // and at 20 edits/s in a room a 100 ms window writes a third fewer rows than 50 ms did
   // (bench/sync.ts). Clients keep their updates and re-send them after a crash.
   const persistDelayMs = Math.min(options.persistDelayMs ?? 100, 100)
+  const flushClock = createFlushClock(persistDelayMs)
   const compactAfter = options.compactAfterUpdates ?? 500
   const changedDelay = options.docChangedDelayMs ?? 300
   // The codings projection (onDocChanged) runs 300 ms after a pause and at most every 5 s while
@@ -154,7 +156,7 @@ export function createRoomHub(options: RoomHubOptions) {
       }
       attachHandlers(room)
       room.writer = createDocWriter({
-        room: room.name, store, delayMs: persistDelayMs, compactAfter, storedRows: updates.length,
+        room: room.name, store, delayMs: persistDelayMs, clock: flushClock, compactAfter, storedRows: updates.length,
         readSnapshot: () => snapshotOf(room),
         tryLock: fanout?.tryLock?.bind(fanout),
         onError: (error, what) => log.error(`realtime: ${what} failed for ${room.name}`, error),
