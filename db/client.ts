@@ -44,9 +44,9 @@ export async function openDb(options: DbOptions): Promise<DbHandle> {
   }
   const { PGlite } = await import('@electric-sql/pglite')
   const { drizzle } = await import('drizzle-orm/pglite')
-  const client = options.dataDir
-    ? new PGlite(options.dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : undefined)
-    : new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : undefined)
+  const { pgliteCodecs } = await import('./pglite-codecs')
+  const pgliteOptions = { ...pgliteCodecs, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) }
+  const client = options.dataDir ? new PGlite(options.dataDir, pgliteOptions) : new PGlite(pgliteOptions)
   await client.waitReady
   const db = drizzle(client, { schema }) as unknown as Db
   let closed = false
