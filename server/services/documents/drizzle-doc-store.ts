@@ -4,7 +4,7 @@
  * in one transaction, so a crash mid-compaction loses nothing.
  */
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm'
-import type { Db } from '../../../db/client'
+import { runDriverStatement, type Db } from '../../../db/client'
 import { yjsSnapshots, yjsUpdates } from '../../../db/schema'
 
 export interface StoredDoc {
@@ -22,16 +22,20 @@ interface QueuedAppend {
  * every room's micro-batch on the same clock tick) go to the database as one INSERT. With many
  * live rooms, one statement instead of one per room is most of the persistence cost (measured in
  * bench/sync). The rows travel as two array parameters, so the statement's text is the same for
- * any batch (Postgres parses and plans it once per connection; building drizzle's multi-row
- * VALUES cost more CPU than the insert itself). A room has at most one append in flight (its
+ * any batch (prepared once per connection on Postgres; building drizzle's multi-row VALUES cost
+ * more CPU than the insert itself), and it goes to the driver directly (runDriverStatement). A room has at most one append in flight (its
  * DocWriter waits for each), so the order of rows within a batch does not matter. If the shared
  * statement fails, each row is retried alone, so one bad row cannot fail the other rooms.
  */
+const appendStatement = {
+  name: 'concord_append_updates',
+  text: 'insert into yjs_updates (doc_name, data) select * from unnest($1::text[], $2::bytea[])',
+}
+
 function createGroupAppender(db: Db) {
   let queue: QueuedAppend[] = []
   const insertRows = (rows: QueuedAppend['row'][]) =>
-    db.execute(sql`insert into ${yjsUpdates} (doc_name, data)
-      select * from unnest(${sql.param(rows.map((r) => r.docName))}::text[], ${sql.param(rows.map((r) => r.data))}::bytea[])`)
+    runDriverStatement(db, appendStatement, [rows.map((r) => r.docName), rows.map((r) => r.data)])
   const flush = async () => {
     const batch = queue
     queue = []
