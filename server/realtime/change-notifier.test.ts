@@ -34,4 +34,21 @@ describe('onDocChanged timing', () => {
     expect(calls).toEqual(['x'])
     notifier.stop()
   })
+
+  it('[SYNC19] does not set a new timer for every change of a busy room', async () => {
+    vi.useFakeTimers()
+    const timers = vi.spyOn(globalThis, 'setTimeout')
+    const calls: number[] = []
+    const start = Date.now()
+    const notifier = createChangeNotifier({ hook: () => void calls.push(Date.now() - start), delayMs: 300, maxWaitMs: 5000, onError: () => {} })
+    for (let t = 0; t < 200; t++) {
+      notifier.schedule() // 20 changes a second for 10 s
+      await vi.advanceTimersByTimeAsync(50)
+    }
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(calls).toEqual([5000, 10_000]) // the max wait twice; the last change (9950) is in the second call
+    expect(timers.mock.calls.length).toBeLessThan(60) // about one per delay (300 ms); a timer per change would be 200
+    timers.mockRestore()
+    notifier.stop()
+  })
 })

@@ -20,6 +20,7 @@ export function createChangeNotifier(o: {
 }): ChangeNotifier {
   let timer: ReturnType<typeof setTimeout> | null = null
   let since: number | null = null
+  let last = 0
   let running: Promise<void> = Promise.resolve()
 
   const runNow = (): Promise<void> => {
@@ -38,13 +39,24 @@ export function createChangeNotifier(o: {
     return running
   }
 
+  // When the hook is due: `delayMs` after the last change, capped at `maxWaitMs` after the first.
+  const dueAt = () => Math.min(last + o.delayMs, (since ?? last) + o.maxWaitMs)
+  // The timer is not moved on every change (a busy room changes 20 times a second): when it
+  // fires early, it sets itself again for the time that is left.
+  const arm = (delay: number) => {
+    timer = setTimeout(() => {
+      const left = dueAt() - Date.now()
+      if (left > 0) arm(left)
+      else void runNow()
+    }, Math.max(0, delay))
+  }
+
   return {
     schedule() {
       if (!o.hook) return
-      const now = Date.now()
-      since ??= now
-      if (timer) clearTimeout(timer)
-      timer = setTimeout(() => void runNow(), Math.max(0, Math.min(o.delayMs, since + o.maxWaitMs - now)))
+      last = Date.now()
+      since ??= last
+      if (!timer) arm(dueAt() - last)
     },
     runNow,
     stop() {
