@@ -39,6 +39,8 @@ export interface ProcessSample {
   cpuMs: number
   /** Of cpuMs, the kernel's share (socket writes on loopback carry the delivery to the receiver). */
   systemMs: number
+  /** Of cpuMs, the main thread's (the rest is V8's helper threads, mostly garbage collection, and libuv's pool); 10 ms steps. */
+  mainThreadMs: number
   /** write/writev system calls and bytes written since the process started (/proc/self/io; 0 off Linux). */
   writeCalls: number
   writeBytes: number
@@ -107,10 +109,14 @@ export function startProbe(name: string): { sample(): Promise<ProcessSample> } {
       const cpu = process.cpuUsage()
       const rss = process.memoryUsage.rss()
       const io = await readFile('/proc/self/io', 'utf8').catch(() => '')
+      // utime and stime of the main thread, in clock ticks (100 per second on Linux).
+      const stat = await readFile(`/proc/self/task/${process.pid}/stat`, 'utf8').catch(() => '')
+      const statFields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
       const ioField = (field: string) => Number(new RegExp(`^${field}: (\\d+)$`, 'm').exec(io)?.[1] ?? 0)
       const sample: ProcessSample = {
         cpuMs: (cpu.user + cpu.system) / 1000,
         systemMs: cpu.system / 1000,
+        mainThreadMs: (Number(statFields[11] ?? 0) + Number(statFields[12] ?? 0)) * 10,
         writeCalls: ioField('syscw'),
         writeBytes: ioField('wchar'),
         rssMb: mb(rss),

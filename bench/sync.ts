@@ -273,6 +273,7 @@ function printTable(runs: ServerRun[]) {
     ['  per 1000 edits, s', (r) => (r.samples[2].cpuMs - r.samples[1].cpuMs) / r.load.edits, (n) => n.toFixed(2), true],
     ['  % of one core', (r) => (r.samples[2].cpuMs - r.samples[1].cpuMs) / 10 / r.editWindowS, (n) => n.toFixed(0), true],
     ['  of which in the kernel, s', (r) => (r.samples[2].systemMs - r.samples[1].systemMs) / 1000, (n) => n.toFixed(2), true],
+    ['  of which off the main thread, s', (r) => (r.samples[2].cpuMs - r.samples[1].cpuMs - (r.samples[2].mainThreadMs - r.samples[1].mainThreadMs)) / 1000, (n) => n.toFixed(2), true],
     ['write system calls, edit phase', (r) => r.samples[2].writeCalls - r.samples[1].writeCalls, (n) => n.toFixed(0), true],
     ['  bytes written, MB', (r) => (r.samples[2].writeBytes - r.samples[1].writeBytes) / 1e6, (n) => n.toFixed(1), true],
     ['  + Postgres processes, edit phase, s', (r) => (r.databaseCpuMs === null ? NaN : r.databaseCpuMs / 1000), (n) => (Number.isNaN(n) ? '—' : n.toFixed(2)), false],
