@@ -14,6 +14,7 @@ import type { Env } from './env'
 import { ProjectEvents } from './events'
 import { startRealtime, type RealtimeHandle } from './realtime-wiring'
 import { seedDemoIfEmpty } from './services/demo/seed-demo'
+import { startVacuumSchedule } from './services/maintenance/vacuum'
 
 export interface ConcordServer {
   url: string
@@ -66,6 +67,8 @@ export async function startConcord(env: Env, options: { dev?: boolean; log?: (li
 
   const realtime: RealtimeHandle = await startRealtime(ctx)
   ctx.live = realtime.live
+  // PGlite has no autovacuum of its own (server/services/maintenance/vacuum.ts).
+  const vacuum = dbHandle.kind === 'pglite' ? startVacuumSchedule(ctx.db) : null
 
   const { default: next } = await import('next')
   const dev = options.dev ?? env.NODE_ENV !== 'production'
@@ -92,6 +95,7 @@ export async function startConcord(env: Env, options: { dev?: boolean; log?: (li
   const close = () =>
     (closing ??= (async () => {
       await realtime.close()
+      await vacuum?.stop()
       server.closeAllConnections?.()
       await new Promise<void>((ok) => server.close(() => ok()))
       await app.close?.()

@@ -1,0 +1,43 @@
+/**
+ * Vacuum for the embedded database. PGlite runs Postgres as one process, without the
+ * autovacuum launcher (its `autovacuum` setting says "on", but nothing acts on it), so nothing
+ * reclaims the rows that update-log compactions delete and projections replace: the update log
+ * grew by every update ever written (measured: 0.85 MB per 2,000 appends, for good, while a
+ * vacuumed table stayed at 0.5 MB), and the planner kept the statistics of an empty database.
+ * This does autovacuum's job for the tables that churn. On Postgres, autovacuum does it.
+ */
+import { sql } from 'drizzle-orm'
+import type { Db } from '../../../db/client'
+
+/** Tables that the sync server rewrites all day: the update log and snapshots, the projection, versions. */
+export const CHURNING_TABLES = ['yjs_updates', 'yjs_snapshots', 'codings', 'transcript_texts', 'transcripts', 'doc_versions'] as const
+
+export async function vacuumChurningTables(db: Db): Promise<void> {
+  await db.execute(sql.raw(`vacuum (analyze) ${CHURNING_TABLES.join(', ')}`))
+}
+
+export interface VacuumSchedule {
+  /** Stops the timer and waits for a vacuum that is running (the database can then be closed). */
+  stop(): Promise<void>
+}
+
+/** Vacuums every `intervalMs` (default 10 minutes); a run that fails is logged and retried next time. */
+export function startVacuumSchedule(db: Db, options: { intervalMs?: number; onError?: (error: unknown) => void } = {}): VacuumSchedule {
+  const onError = options.onError ?? ((error) => console.error('vacuum failed', error))
+  let running: Promise<void> | null = null
+  const timer = setInterval(() => {
+    if (running) return
+    running = vacuumChurningTables(db)
+      .catch(onError)
+      .finally(() => {
+        running = null
+      })
+  }, options.intervalMs ?? 10 * 60_000)
+  timer.unref?.()
+  return {
+    async stop() {
+      clearInterval(timer)
+      await running
+    },
+  }
+}
