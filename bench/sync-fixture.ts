@@ -12,7 +12,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 /** Parent → server child. */
 export type ToServer =
   | { type: 'init'; rooms: string[] } // reference only: the rooms to create
-  | { type: 'sample' } // cumulative CPU, RSS now and peaks since the previous sample
+  | { type: 'sample'; profile?: 'start' | 'stop' } // cumulative CPU, RSS now and peaks since the previous sample; --cpu-prof starts or stops here
   | { type: 'stop' } // close (ours: write everything to the database) and report the docs
   | { type: 'verify'; rooms: string[] } // ours, fresh process: read the rooms from the database
 
@@ -85,7 +85,7 @@ export function benchTranscriptText(index: number, paragraphs = 40): string {
  * set, the V8 CPU profile of the edit phase (between the 2nd and 3rd sample) is written there as
  * `<name>-edit-phase.cpuprofile` (open it in Chrome DevTools or speedscope).
  */
-export function startProbe(name: string): { sample(): Promise<ProcessSample> } {
+export function startProbe(name: string): { sample(profile?: 'start' | 'stop'): Promise<ProcessSample> } {
   const loop = monitorEventLoopDelay({ resolution: 10 })
   loop.enable()
   let peak = process.memoryUsage.rss()
@@ -96,11 +96,9 @@ export function startProbe(name: string): { sample(): Promise<ProcessSample> } {
   const mb = (bytes: number) => bytes / 1024 / 1024
   const profileDir = process.env.BENCH_CPU_PROF_DIR
   let session: Session | null = null
-  let samples = 0
   return {
-    async sample() {
-      samples++
-      if (profileDir && samples === 3 && session) {
+    async sample(profile) {
+      if (profileDir && profile === 'stop' && session) {
         const { profile } = await session.post('Profiler.stop')
         session.disconnect()
         await mkdir(profileDir, { recursive: true })
@@ -127,7 +125,7 @@ export function startProbe(name: string): { sample(): Promise<ProcessSample> } {
       }
       peak = rss
       loop.reset()
-      if (profileDir && samples === 2) {
+      if (profileDir && profile === 'start') {
         session = new Session()
         session.connect()
         await session.post('Profiler.enable')

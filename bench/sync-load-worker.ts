@@ -4,14 +4,16 @@
  * `runLoad` and holds at two barriers so that the parent can sample the server between phases:
  *
  *   parent → load { options }   worker connects its clients      → synced
- *   parent → go                  worker edits and drains          → drained
+ *   parent → go                  worker warms up (same edits, untimed) → warm   (with a warm-up)
+ *   parent → measure             worker edits and drains          → drained
+ *                                (without a warm-up, go starts the measured edits)
  *   parent → finish              worker counts losses, disconnects → result
  */
 import { runLoad, type LoadOptions, type LoadResult } from './sync-load'
 
-export type LoadJob = Omit<LoadOptions, 'beforeEdits' | 'afterDrain'>
+export type LoadJob = Omit<LoadOptions, 'beforeEdits' | 'afterWarmup' | 'afterDrain'>
 
-export type ToWorker = { type: 'load'; job: LoadJob } | { type: 'go' } | { type: 'finish' }
+export type ToWorker = { type: 'load'; job: LoadJob } | { type: 'go' } | { type: 'measure' } | { type: 'finish' }
 
 /** A LoadResult as it crosses the IPC channel (structured as JSON). */
 export type WorkerResult = Omit<LoadResult, 'latencies' | 'idsByRoom'> & { latencies: string; idsByRoom: Record<string, string[]> }
@@ -19,6 +21,7 @@ export type WorkerResult = Omit<LoadResult, 'latencies' | 'idsByRoom'> & { laten
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'synced' }
+  | { type: 'warm' }
   | { type: 'drained' }
   | { type: 'result'; result: WorkerResult }
   | { type: 'failed'; message: string }
@@ -27,7 +30,7 @@ const send = (message: FromWorker) =>
   new Promise<void>((resolve) => process.send!(message, undefined, {}, () => resolve()))
 
 const waiting = new Map<string, () => void>()
-const when = (type: 'go' | 'finish') => new Promise<void>((resolve) => waiting.set(type, resolve))
+const when = (type: 'go' | 'measure' | 'finish') => new Promise<void>((resolve) => waiting.set(type, resolve))
 
 process.on('message', (message: ToWorker) => {
   if (message.type === 'load') {
@@ -37,6 +40,11 @@ process.on('message', (message: ToWorker) => {
         const go = when('go')
         await send({ type: 'synced' })
         await go
+      },
+      afterWarmup: async () => {
+        const measure = when('measure')
+        await send({ type: 'warm' })
+        await measure
       },
       afterDrain: async () => {
         const finish = when('finish')

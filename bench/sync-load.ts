@@ -30,6 +30,8 @@ export interface LoadOptions {
   /** Edits per second per client. */
   rate: number
   seconds: number
+  /** Seconds of the same edits before the measured ones (not timed; the server's JIT and caches warm up). */
+  warmupSeconds?: number
   /** Share of edits that also put a code mark on the inserted text. */
   markShare: number
   /** How long to wait after the last edit for deliveries before counting an edit lost. */
@@ -37,6 +39,8 @@ export interface LoadOptions {
   connectTimeoutMs: number
   /** Called when every client is synced, just before the first edit (e.g. to sample the server). */
   beforeEdits?(): Promise<void>
+  /** Called after the warm-up's edits arrived, before the measured edits (e.g. to sample the server). */
+  afterWarmup?(): Promise<void>
   /** Called once every edit arrived everywhere (or the grace period ended), before the clients leave. */
   afterDrain?(): Promise<void>
 }
@@ -80,6 +84,8 @@ interface Sent {
   from: number
   room: string
   delivered: number
+  /** Sent during the warm-up: counted for losses, not timed. */
+  warmup?: boolean
 }
 
 const markerPattern = /«([0-9a-z.]+)»/g
@@ -172,7 +178,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     client.received.add(id)
     sent.delivered++
     pendingDeliveries--
-    latencies.push(now - sent.at)
+    if (!sent.warmup) latencies.push(now - sent.at)
   }
 
   // Connect everyone at once, as after a server restart.
@@ -226,31 +232,52 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   // Each client makes rate × seconds edits, one every 1/rate s from a random phase so that edits
   // spread evenly. The count is fixed: when this process falls behind (a busy machine), the
   // late edits are made at once, so every server gets the same work.
+  const editFor = (seconds: number) => {
+    const start = performance.now()
+    const interval = 1000 / o.rate
+    const perClient = Math.max(1, Math.round(o.rate * seconds))
+    return Promise.all(clients.map((client) => new Promise<void>((resolve) => {
+      const phase = Math.random() * interval
+      let made = 0
+      const tick = () => {
+        while (made < perClient && performance.now() >= start + phase + made * interval) {
+          edit(client)
+          made++
+        }
+        if (made === perClient) return resolve()
+        setTimeout(tick, Math.max(0, start + phase + made * interval - performance.now()))
+      }
+      setTimeout(tick, phase)
+    })))
+  }
+  // Drain: wait for every delivery, at most the grace period.
+  const drain = async () => {
+    const drainStart = performance.now()
+    while (pendingDeliveries > 0 && performance.now() - drainStart < o.graceMs) await sleep(20)
+    return performance.now() - drainStart
+  }
+
+  // Warm-up: the same load, untimed. The first seconds of a fresh process are dominated by
+  // one-time work (V8 compiling the hot paths, first queries, caches), which a steady-state
+  // comparison of two servers must not count. Its edits still count for lost edits.
+  let warmupEdits = 0
+  if (o.warmupSeconds) {
+    await editFor(o.warmupSeconds)
+    await drain()
+    latencies.length = 0
+    marks = 0
+    warmupEdits = sends.size
+    for (const sent of sends.values()) sent.warmup = true
+    await o.afterWarmup?.()
+  }
+
   const loop = monitorEventLoopDelay({ resolution: 10 })
   loop.enable()
   const cpuBefore = process.cpuUsage()
   const editStart = performance.now()
-  const interval = 1000 / o.rate
-  const perClient = Math.max(1, Math.round(o.rate * o.seconds))
-  await Promise.all(clients.map((client) => new Promise<void>((resolve) => {
-    const phase = Math.random() * interval
-    let made = 0
-    const tick = () => {
-      while (made < perClient && performance.now() >= editStart + phase + made * interval) {
-        edit(client)
-        made++
-      }
-      if (made === perClient) return resolve()
-      setTimeout(tick, Math.max(0, editStart + phase + made * interval - performance.now()))
-    }
-    setTimeout(tick, phase)
-  })))
+  await editFor(o.seconds)
   const editSeconds = (performance.now() - editStart) / 1000
-
-  // Drain: wait for every delivery, at most the grace period.
-  const drainStart = performance.now()
-  while (pendingDeliveries > 0 && performance.now() - drainStart < o.graceMs) await sleep(20)
-  const drainMs = performance.now() - drainStart
+  const drainMs = await drain()
   const cpu = process.cpuUsage(cpuBefore)
   loop.disable()
 
@@ -288,11 +315,11 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     clients: clients.length,
     synced,
     connectMs,
-    edits: sends.size,
+    edits: sends.size - warmupEdits,
     marks,
     editSeconds,
     latencies: sorted,
-    expectedDeliveries: [...sends.values()].reduce((n, s) => n + roomSize.get(s.room)! - 1, 0),
+    expectedDeliveries: [...sends.values()].reduce((n, s) => (s.warmup ? n : n + roomSize.get(s.room)! - 1), 0),
     untimedDeliveries,
     lostEdits,
     missingDeliveries,

@@ -123,7 +123,7 @@ async function serve() {
   }
   process.on('message', (message: ToServer) => {
     if (message.type === 'sample') {
-      void Promise.all([probe.sample(), counters()]).then(([sample, counted]) => tellParent({ type: 'sample', sample: { ...sample, ...counted } }))
+      void Promise.all([probe.sample(message.profile), counters()]).then(([sample, counted]) => tellParent({ type: 'sample', sample: { ...sample, ...counted } }))
     }
     else if (message.type === 'stop') stop().catch(fail)
   })

@@ -48,7 +48,7 @@ async function serve() {
       console.log(JSON.stringify({ port, base }))
       void tellParent({ type: 'ready', port, base, setup: null, setupMs: performance.now() - started })
     } else if (message.type === 'sample') {
-      void probe.sample().then((sample) => tellParent({ type: 'sample', sample }))
+      void probe.sample(message.profile).then((sample) => tellParent({ type: 'sample', sample }))
     } else if (message.type === 'stop') {
       void stop()
     }

@@ -5,12 +5,14 @@
  * `generators` further child processes (bench/sync-load-worker.ts), each with whole rooms.
  * Prints numbers and ratios; asserts nothing. About a minute on an idle 2-core machine.
  *
- *   npx tsx bench/sync.ts [--clients 200] [--rooms 20] [--rate 2] [--seconds 20] [--marks 0.2]
- *                         [--users 10] [--grace 30] [--generators 2]
+ *   npx tsx bench/sync.ts [--clients 200] [--rooms 20] [--rate 2] [--seconds 20] [--warmup 10]
+ *                         [--marks 0.2] [--users 10] [--grace 30] [--generators 2]
  *                         [--only ours|reference] [--cpu-prof]
  *
  * Load: `clients` official y-websocket clients spread evenly over `rooms` transcripts, each
- * inserting a short marked-up text at `rate` edits/s (a share `marks` of them with a code mark).
+ * inserting a short marked-up text at `rate` edits/s (a share `marks` of them with a code mark),
+ * first for `warmup` s untimed (a fresh process spends its first seconds compiling its hot
+ * paths; a steady-state comparison must not count that), then for `seconds` s measured.
  * Our rooms are real transcripts (`t/<id>`) of a project made through the services; clients
  * authenticate with personal access tokens of `users` coders. Persistence is PGlite in a temporary
  * directory, inside the server process (so its CPU and memory count as ours), or Postgres when
@@ -52,6 +54,7 @@ const options = {
   rooms: numberArg('rooms', 20),
   rate: numberArg('rate', 2),
   seconds: numberArg('seconds', 20),
+  warmup: numberArg('warmup', 10),
   markShare: numberArg('marks', 0.2),
   users: numberArg('users', 10),
   graceMs: numberArg('grace', 30) * 1000,
@@ -64,8 +67,10 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url))
 interface ServerRun {
   label: string
   load: LoadResult
-  /** Samples: before the clients connect, when all are synced, after the drain. */
+  /** Samples: before the clients connect, when the measured edits start, after their drain. */
   samples: [ProcessSample, ProcessSample, ProcessSample]
+  /** Server CPU from the first connection until every client was synced (ms). */
+  connectCpuMs: number
   editWindowS: number
   /** CPU of the machine's Postgres processes during the edit phase (ms), when ours runs on Postgres. */
   databaseCpuMs: number | null
@@ -118,8 +123,8 @@ function startChild<In extends Message, Out extends Message>(file: string, args:
 function startServer(file: string, args: string[], env: Record<string, string> = {}) {
   const profile: Record<string, string> = options.cpuProf ? { BENCH_CPU_PROF_DIR: here('./out/sync-profiles') } : {}
   const server = startChild<FromServer, ToServer>(file, args, { ...profile, ...env })
-  const sample = async () => {
-    server.send({ type: 'sample' })
+  const sample = async (profile?: 'start' | 'stop') => {
+    server.send({ type: 'sample', profile })
     return (await server.next('sample')).sample
   }
   return { ...server, sample }
@@ -176,18 +181,24 @@ async function measure(
     job: {
       base, codeIds,
       clients: clients.filter((c) => rooms.indexOf(c.room) % count === k),
-      rate: options.rate, seconds: options.seconds, markShare: options.markShare,
+      rate: options.rate, seconds: options.seconds, warmupSeconds: options.warmup, markShare: options.markShare,
       graceMs: options.graceMs, connectTimeoutMs: 60_000,
     },
   }))
   await Promise.all(workers.map((w) => w.next('synced')))
-  const s1 = await server.sample()
+  const synced = await server.sample()
+  if (options.warmup > 0) {
+    process.stderr.write(`${label}: warming up for ${options.warmup} s…\n`)
+    workers.forEach((w) => w.send({ type: 'go' }))
+    await Promise.all(workers.map((w) => w.next('warm')))
+  }
+  const s1 = await server.sample('start')
   const db1 = await postgresCpuMs()
   const windowStart = performance.now()
   process.stderr.write(`${label}: editing for ${options.seconds} s…\n`)
-  workers.forEach((w) => w.send({ type: 'go' }))
+  workers.forEach((w) => w.send({ type: options.warmup > 0 ? 'measure' : 'go' }))
   await Promise.all(workers.map((w) => w.next('drained')))
-  const s2 = await server.sample()
+  const s2 = await server.sample('stop')
   const db2 = await postgresCpuMs()
   const editWindowS = (performance.now() - windowStart) / 1000
   workers.forEach((w) => w.send({ type: 'finish' }))
@@ -195,7 +206,7 @@ async function measure(
   await Promise.all(workers.map((w) => w.exit()))
   const load = mergeResults(results.map((r) => r.result))
   const databaseCpuMs = db1 !== null && db2 !== null ? db2 - db1 : null
-  return { label, load, samples: [s0, s1, s2] as ServerRun['samples'], editWindowS, loadBefore, loadAfter: loadavg()[0], databaseCpuMs }
+  return { label, load, samples: [s0, s1, s2] as ServerRun['samples'], connectCpuMs: synced.cpuMs - s0.cpuMs, editWindowS, loadBefore, loadAfter: loadavg()[0], databaseCpuMs }
 }
 
 /** Spreads clients evenly over the rooms; in each room every client is a different user. */
@@ -277,7 +288,7 @@ function printTable(runs: ServerRun[]) {
     ['write system calls, edit phase', (r) => r.samples[2].writeCalls - r.samples[1].writeCalls, (n) => n.toFixed(0), true],
     ['  bytes written, MB', (r) => (r.samples[2].writeBytes - r.samples[1].writeBytes) / 1e6, (n) => n.toFixed(1), true],
     ['  + Postgres processes, edit phase, s', (r) => (r.databaseCpuMs === null ? NaN : r.databaseCpuMs / 1000), (n) => (Number.isNaN(n) ? '—' : n.toFixed(2)), false],
-    ['server CPU, connect phase, s', (r) => (r.samples[1].cpuMs - r.samples[0].cpuMs) / 1000, (n) => n.toFixed(2), true],
+    ['server CPU, connect phase, s', (r) => r.connectCpuMs / 1000, (n) => n.toFixed(2), true],
     ['update log appends (store rows)', (r) => (r.samples[2].appends ?? NaN) - (r.samples[1].appends ?? NaN), (n) => (Number.isNaN(n) ? '—' : n.toFixed(0)), false],
     ['codings projections written', (r) => (r.samples[2].projections ?? NaN) - (r.samples[1].projections ?? NaN), (n) => (Number.isNaN(n) ? '—' : n.toFixed(0)), false],
     ['server RSS before clients, MB', (r) => r.samples[0].rssMb, (n) => n.toFixed(0), true],
@@ -327,7 +338,7 @@ async function main() {
   const perRoom = options.clients / options.rooms
   console.log(`sync benchmark: ${options.clients} y-websocket clients over ${options.rooms} rooms (${perRoom.toFixed(1)} per room), ` +
     `${options.rate} edits/s each (${options.clients * options.rate} edits/s in all, ${Math.round(options.markShare * 100)}% with a code mark), ` +
-    `${options.seconds} s per server`)
+    `${options.seconds} s per server after a ${options.warmup} s warm-up`)
   console.log(`machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min); other work on the machine inflates latencies`)
   console.log('')
   const runs: ServerRun[] = []
