@@ -51,6 +51,14 @@ describe('planCodingRows: only what changed is written', () => {
     })
   })
 
+  it('does not depend on the order the rows come in (ties go by row id)', () => {
+    const stored = [row('r2', 'A', 0, 5, 'x'), row('r1', 'A', 0, 5, 'x'), row('r3', 'A', 0, 5, 'y')]
+    const projected = [coding('A', 0, 5, 'x'), coding('A', 3, 8, 'z')]
+    const plan = planCodingRows(stored, projected)
+    expect(planCodingRows([...stored].reverse(), projected)).toEqual(plan)
+    expect(plan).toEqual({ stale: ['r3'], moved: [{ id: 'r2', start: 3, end: 8, text: 'z' }], fresh: [] })
+  })
+
   it('empty sides', () => {
     expect(planCodingRows([], [])).toEqual({ stale: [], moved: [], fresh: [] })
     expect(planCodingRows([row('r1', 'A', 0, 5)], [])).toEqual({ stale: ['r1'], moved: [], fresh: [] })

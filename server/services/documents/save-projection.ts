@@ -38,7 +38,8 @@ export interface CodingRowsPlan {
 export function planCodingRows(stored: readonly StoredRow[], projected: readonly CodingRow[]): CodingRowsPlan {
   const key = (c: CodingRow) => `${c.codeId}\u0000${c.coderId}\u0000${c.start}\u0000${c.end}\u0000${c.text}`
   const unmatched = new Map<string, StoredRow[]>()
-  for (const r of stored) {
+  // Ties go by row id, so the plan does not depend on the order the database returned the rows in.
+  for (const r of [...stored].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const k = key(r)
     const rows = unmatched.get(k)
     if (rows) rows.push(r)
