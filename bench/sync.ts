@@ -3,7 +3,7 @@
  * y-websocket server `@y/websocket-server@0.1.1` (in memory, no authentication), each under the
  * same load, one after the other, each in its own child process; the clients run in
  * `generators` further child processes (bench/sync-load-worker.ts), each with whole rooms.
- * Prints numbers and ratios; asserts nothing. About a minute on an idle 2-core machine.
+ * Prints numbers and ratios; asserts nothing. About two minutes on an idle 2-core machine.
  *
  *   npx tsx bench/sync.ts [--clients 200] [--rooms 20] [--rate 2] [--seconds 20] [--warmup 10]
  *                         [--marks 0.2] [--users 10] [--grace 30] [--generators 2]
