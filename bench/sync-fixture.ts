@@ -82,8 +82,8 @@ export function benchTranscriptText(index: number, paragraphs = 40): string {
 /**
  * Answers the parent's `sample` requests from inside a server process, so that the numbers are
  * the server's own (the load generator's CPU is in another process). With BENCH_CPU_PROF_DIR
- * set, the V8 CPU profile of the edit phase (between the 2nd and 3rd sample) is written there as
- * `<name>-edit-phase.cpuprofile` (open it in Chrome DevTools or speedscope).
+ * set, the V8 CPU profile of the measured edit phase (from the sample marked 'start' to the one
+ * marked 'stop') is written there as `<name>-edit-phase.cpuprofile` (Chrome DevTools, speedscope).
  */
 export function startProbe(name: string): { sample(profile?: 'start' | 'stop'): Promise<ProcessSample> } {
   const loop = monitorEventLoopDelay({ resolution: 10 })

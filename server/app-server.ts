@@ -94,13 +94,16 @@ export async function startConcord(env: Env, options: { dev?: boolean; log?: (li
   let closing: Promise<void> | null = null
   const close = () =>
     (closing ??= (async () => {
-      await realtime.close()
-      await vacuum?.stop()
-      server.closeAllConnections?.()
-      await new Promise<void>((ok) => server.close(() => ok()))
-      await app.close?.()
-      setAppContext(undefined)
-      await dbHandle.close()
+      try {
+        await realtime.close() // rejects if some document could not be written: still close the rest
+      } finally {
+        await vacuum?.stop()
+        server.closeAllConnections?.()
+        await new Promise<void>((ok) => server.close(() => ok()))
+        await app.close?.()
+        setAppContext(undefined)
+        await dbHandle.close()
+      }
     })())
   return { url, port, server, ctx, close }
 }

@@ -51,4 +51,17 @@ describe('onDocChanged timing', () => {
     timers.mockRestore()
     notifier.stop()
   })
+
+  it('[SYNC19] a wall-clock step back (NTP) does not hold the hook back', async () => {
+    vi.useFakeTimers()
+    let calls = 0
+    const notifier = createChangeNotifier({ hook: () => void calls++, delayMs: 300, maxWaitMs: 5000, onError: () => {} })
+    notifier.schedule()
+    await vi.advanceTimersByTimeAsync(100)
+    vi.setSystemTime(Date.now() - 60_000)
+    notifier.schedule()
+    await vi.advanceTimersByTimeAsync(400)
+    expect(calls).toBe(1)
+    notifier.stop()
+  })
 })

@@ -45,7 +45,7 @@ export function createChangeNotifier(o: {
   // fires early, it sets itself again for the time that is left.
   const arm = (delay: number) => {
     timer = setTimeout(() => {
-      const left = dueAt() - Date.now()
+      const left = dueAt() - performance.now()
       if (left > 0) arm(left)
       else void runNow()
     }, Math.max(0, delay))
@@ -54,7 +54,7 @@ export function createChangeNotifier(o: {
   return {
     schedule() {
       if (!o.hook) return
-      last = Date.now()
+      last = performance.now() // monotonic: a wall-clock step back must not hold the hook
       since ??= last
       if (!timer) arm(dueAt() - last)
     },

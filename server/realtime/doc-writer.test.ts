@@ -54,4 +54,28 @@ describe('DocWriter micro-batches on a shared clock', () => {
     expect((await inner.load('b')).updates).toHaveLength(1)
     expect((await inner.load('c')).updates).toHaveLength(1)
   })
+
+  it('after a failed append, updates that arrived meanwhile wait for the retry, not the next tick', async () => {
+    const inner = createMemoryDocStore()
+    let fail = true
+    const store: DocStore = { ...inner, append: async (room, u) => { if (fail) throw new Error('database down'); return inner.append(room, u) } }
+    const requested = new Set<() => void>()
+    const clock = { request: (f: () => void) => void requested.add(f), cancel: (f: () => void) => void requested.delete(f) }
+    const errors: string[] = []
+    const writer = createDocWriter({ room: 'a', store, delayMs: 100, clock, compactAfter: 1000, storedRows: 0, readSnapshot: () => new Uint8Array(), onError: (e) => void errors.push(String(e)), retryMs: 30 })
+    writer.enqueue(update('x'))
+    const tick = [...requested]
+    requested.clear()
+    tick.forEach((f) => f()) // the append starts and will fail
+    writer.enqueue(update('y')) // arrives while it is in flight
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(errors).toEqual(['Error: database down'])
+    expect(requested.size).toBe(0) // no tick: the retry timer writes next
+    fail = false
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const doc = new Y.Doc()
+    for (const u of (await inner.load('a')).updates) Y.applyUpdate(doc, u)
+    expect(doc.getText('t').toString().split('').sort().join('')).toBe('xy')
+    writer.stop()
+  })
 })

@@ -71,6 +71,7 @@ export function createDocWriter(o: DocWriterOptions): DocWriter {
       await o.store.append(o.room, update)
     } catch (error) {
       pending = [update, ...pending]
+      clock.cancel(onTick) // updates that came meanwhile wait for the retry too, not the next tick
       retryLater()
       throw error
     }

@@ -51,4 +51,16 @@ describe('flush clock', () => {
     await vi.advanceTimersByTimeAsync(250)
     expect(ranAt).toEqual([100, 200])
   })
+
+  it('a flush that throws does not keep the other rooms of its tick from flushing', async () => {
+    vi.useFakeTimers()
+    const errors: unknown[] = []
+    const clock = createFlushClock(100, (e) => void errors.push(e))
+    const ran: string[] = []
+    clock.request(() => { throw new Error('boom') })
+    clock.request(() => void ran.push('b'))
+    await vi.advanceTimersByTimeAsync(100)
+    expect(ran).toEqual(['b'])
+    expect(String(errors[0])).toBe('Error: boom')
+  })
 })

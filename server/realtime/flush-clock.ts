@@ -13,7 +13,7 @@ export interface FlushClock {
   cancel(flush: () => void): void
 }
 
-export function createFlushClock(ms: number): FlushClock {
+export function createFlushClock(ms: number, onError: (error: unknown) => void = (error) => console.error('realtime: a flush failed', error)): FlushClock {
   const due = new Set<() => void>()
   let timer: ReturnType<typeof setTimeout> | null = null
 
@@ -21,7 +21,13 @@ export function createFlushClock(ms: number): FlushClock {
     timer = null
     const batch = [...due]
     due.clear()
-    for (const flush of batch) flush()
+    for (const flush of batch) {
+      try {
+        flush()
+      } catch (error) {
+        onError(error) // and the other rooms of the tick still flush
+      }
+    }
   }
 
   return {
