@@ -5,6 +5,8 @@
  * grew by every update ever written (measured: 0.85 MB per 2,000 appends, for good, while a
  * vacuumed table stayed at 0.5 MB), and the planner kept the statistics of an empty database.
  * This does autovacuum's job for the tables that churn. On Postgres, autovacuum does it.
+ * Cost: after ten busy minutes (20 rooms, 120,000 appends, 240 compactions) a run took 63 ms
+ * of PGlite's one thread, 6 ms when there is nothing to do (bench/out measurement, 2026-11-29).
  */
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
