@@ -82,6 +82,11 @@ export async function startConcord(env: Env, options: { dev?: boolean; log?: (li
       if (!res.headersSent) res.writeHead(500).end('Internal error')
     })
   })
+  // Idle keep-alive connections stay open longer than a proxy's or client's own idle timeout
+  // (Node closes them after 5 s by default): otherwise a client that reuses a connection just as
+  // the server closes it gets "socket hang up" (seen in the browser tests' API requests).
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
   // Only /collab/* is ours; Next attaches its own upgrade listener (dev HMR on /_next/hmr).
   server.on('upgrade', (req, socket, head) => {
     realtime.handleUpgrade(req, socket, head)
