@@ -36,15 +36,19 @@ export interface CodingRowsPlan {
  * left is deleted or inserted.
  */
 export function planCodingRows(stored: readonly StoredRow[], projected: readonly CodingRow[]): CodingRowsPlan {
-  const key = (c: CodingRow) => `${c.codeId}\u0000${c.coderId}\u0000${c.start}\u0000${c.end}\u0000${c.text}`
-  const unmatched = new Map<string, StoredRow[]>()
-  // Ties go by row id, so the plan does not depend on the order the database returned the rows in.
-  for (const r of [...stored].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    const k = key(r)
-    const rows = unmatched.get(k)
-    if (rows) rows.push(r)
-    else unmatched.set(k, [r])
+  const groupBy = <T>(items: Iterable<T>, keyOf: (item: T) => string) => {
+    const groups = new Map<string, T[]>()
+    for (const item of items) {
+      const k = keyOf(item)
+      const group = groups.get(k)
+      if (group) group.push(item)
+      else groups.set(k, [item])
+    }
+    return groups
   }
+  const key = (c: CodingRow) => `${c.codeId}\u0000${c.coderId}\u0000${c.start}\u0000${c.end}\u0000${c.text}`
+  // Ties go by row id, so the plan does not depend on the order the database returned the rows in.
+  const unmatched = groupBy([...stored].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), key)
   const unpaired: CodingRow[] = []
   for (const c of projected) {
     const rows = unmatched.get(key(c))
@@ -52,13 +56,7 @@ export function planCodingRows(stored: readonly StoredRow[], projected: readonly
     else unpaired.push(c)
   }
   const byCodeAndCoder = <T extends CodingRow>(items: Iterable<T>) => {
-    const groups = new Map<string, T[]>()
-    for (const item of items) {
-      const k = `${item.codeId}\u0000${item.coderId}`
-      const group = groups.get(k)
-      if (group) group.push(item)
-      else groups.set(k, [item])
-    }
+    const groups = groupBy(items, (item) => `${item.codeId}\u0000${item.coderId}`)
     for (const group of groups.values()) group.sort((a, b) => a.start - b.start || a.end - b.end)
     return groups
   }
