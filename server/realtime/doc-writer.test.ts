@@ -9,6 +9,17 @@ function update(text: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc)
 }
 
+/** A flush clock that only records requests: the test fires the tick itself. */
+function fakeClock() {
+  const requested = new Set<() => void>()
+  const tick = () => {
+    const due = [...requested]
+    requested.clear()
+    due.forEach((f) => f())
+  }
+  return { requested, tick, clock: { request: (f: () => void) => void requested.add(f), cancel: (f: () => void) => void requested.delete(f) } }
+}
+
 describe('DocWriter micro-batches on a shared clock', () => {
   afterEach(() => vi.useRealTimers())
 
@@ -33,8 +44,7 @@ describe('DocWriter micro-batches on a shared clock', () => {
 
   it('writers given a clock flush on its tick, and cancel their request when flushed early or stopped', async () => {
     const inner = createMemoryDocStore()
-    const requested = new Set<() => void>()
-    const clock = { request: (f: () => void) => void requested.add(f), cancel: (f: () => void) => void requested.delete(f) }
+    const { requested, tick, clock } = fakeClock()
     const make = (room: string) => createDocWriter({ room, store: inner, delayMs: 100, clock, compactAfter: 1000, storedRows: 0, readSnapshot: () => new Uint8Array(), onError: (e) => { throw e } })
     const [a, b, c] = [make('a'), make('b'), make('c')]
     a.enqueue(update('x'))
@@ -45,9 +55,7 @@ describe('DocWriter micro-batches on a shared clock', () => {
     c.enqueue(update('w'))
     c.stop()
     expect(requested.size).toBe(2)
-    const tick = [...requested]
-    requested.clear()
-    tick.forEach((f) => f())
+    tick()
     await a.flush()
     await b.flush()
     expect((await inner.load('a')).updates).toHaveLength(1)
@@ -59,14 +67,11 @@ describe('DocWriter micro-batches on a shared clock', () => {
     const inner = createMemoryDocStore()
     let fail = true
     const store: DocStore = { ...inner, append: async (room, u) => { if (fail) throw new Error('database down'); return inner.append(room, u) } }
-    const requested = new Set<() => void>()
-    const clock = { request: (f: () => void) => void requested.add(f), cancel: (f: () => void) => void requested.delete(f) }
+    const { requested, tick, clock } = fakeClock()
     const errors: string[] = []
     const writer = createDocWriter({ room: 'a', store, delayMs: 100, clock, compactAfter: 1000, storedRows: 0, readSnapshot: () => new Uint8Array(), onError: (e) => void errors.push(String(e)), retryMs: 30 })
     writer.enqueue(update('x'))
-    const tick = [...requested]
-    requested.clear()
-    tick.forEach((f) => f()) // the append starts and will fail
+    tick() // the append starts and will fail
     writer.enqueue(update('y')) // arrives while it is in flight
     await new Promise((resolve) => setTimeout(resolve, 5))
     expect(errors).toEqual(['Error: database down'])
