@@ -23,9 +23,10 @@ interface QueuedAppend {
  * live rooms, one statement instead of one per room is most of the persistence cost (measured in
  * bench/sync). The rows travel as two array parameters, so the statement's text is the same for
  * any batch (prepared once per connection on Postgres; building drizzle's multi-row VALUES cost
- * more CPU than the insert itself), and it goes to the driver directly (runDriverStatement). A room has at most one append in flight (its
- * DocWriter waits for each), so the order of rows within a batch does not matter. If the shared
- * statement fails, each row is retried alone, so one bad row cannot fail the other rooms.
+ * more CPU than the insert itself), and it goes to the driver directly (runDriverStatement). A
+ * room has at most one append in flight (its DocWriter waits for each), so the order of rows
+ * within a batch does not matter. If the shared statement fails, each row is retried alone, so
+ * one bad row cannot fail the other rooms.
  */
 const appendStatement = {
   name: 'concord_append_updates',
