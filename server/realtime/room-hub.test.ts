@@ -343,6 +343,44 @@ describe('room hub', () => {
     expect(overlapped).toBe(false)
   })
 
+  it('[SYNC19] runPendingChanges runs the listed rooms\' waiting onDocChanged at once, and waits for a run in progress', async () => {
+    const spy = await seeded()
+    await spy.inner.append('t/U', makeTranscriptUpdate(['other room']))
+    const seen: string[] = []
+    let release = null as (() => void) | null
+    const hub = makeHub(spy.store, {
+      docChangedDelayMs: 60_000, // never by timer in this test
+      docChangedMaxWaitMs: 60_000,
+      onDocChanged: async (room, doc) => {
+        if (room === 't/T' && transcriptText(doc).startsWith('slow')) await new Promise<void>((r) => (release = r))
+        seen.push(`${room}:${transcriptText(doc).slice(0, 4)}`)
+      },
+    })
+    const a = new SimClient('a')
+    const b = new SimClient('b')
+    await join(hub, [[a, 't/T', rw('a')], [b, 't/U', rw('b')]])
+    paragraphText(a.doc, 0).insert(0, 'new ')
+    paragraphText(b.doc, 0).insert(0, 'b ')
+    flushAll([a, b])
+    await hub.runPendingChanges(['t/T'])
+    expect(seen).toEqual(['t/T:new ']) // t/U was not asked for
+    await hub.runPendingChanges(['t/T', 'not/loaded'])
+    expect(seen).toEqual(['t/T:new ']) // nothing waiting: no run
+
+    // A run in progress: the caller waits for it (its rows are not written yet).
+    paragraphText(a.doc, 0).insert(0, 'slow ')
+    flushAll([a])
+    const firstRun = hub.runPendingChanges(['t/T'])
+    while (!release) await settle()
+    let secondDone = false
+    const second = hub.runPendingChanges(['t/T']).then(() => (secondDone = true))
+    await settle()
+    expect(secondDone).toBe(false)
+    release!()
+    await Promise.all([firstRun, second])
+    expect(seen).toEqual(['t/T:new ', 't/T:slow'])
+  })
+
   it('[SYNC21] updateDoc changes the doc for connected clients and stores it before resolving', async () => {
     const spy = await seeded()
     const hub = makeHub(spy.store)

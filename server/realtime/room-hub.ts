@@ -288,6 +288,17 @@ export function createRoomHub(options: RoomHubOptions) {
       return [...rooms.values()].filter((r) => r.state === 'ready').map((r) => r.name)
     },
 
+    /**
+     * Runs `onDocChanged` now for the listed loaded rooms that have changes waiting for it, and
+     * waits for runs in progress (SYNC19): what readers of the projection call before they read.
+     */
+    async runPendingChanges(names: readonly string[]): Promise<void> {
+      await Promise.all(names.map((name) => {
+        const room = rooms.get(name)
+        return room?.state === 'ready' ? room.changed.runNow() : undefined
+      }))
+    },
+
     /** The live doc of a loaded room (diagnostics and tests; change docs through `updateDoc`). */
     getDoc: (name: string): Y.Doc | undefined => {
       const room = rooms.get(name)

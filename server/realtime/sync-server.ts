@@ -34,7 +34,10 @@ export interface SyncServerOptions {
   persistDelayMs?: number
   /** Compact a doc's stored updates into one snapshot past this many rows (and when it empties); default 500. */
   compactAfterUpdates?: number
+  /** `onDocChanged` runs this long after the last change (default 300 ms)… */
   docChangedDelayMs?: number
+  /** …and at least this often while changes continue (default 20 s; SYNC19). */
+  docChangedMaxWaitMs?: number
   /** Close connections that do not answer a ping within this time; default 30 s. */
   pingIntervalMs?: number
   logger?: Logger
@@ -63,6 +66,11 @@ export interface SyncServer {
   readDocState(room: string): Promise<Uint8Array>
   /** The reveal view: the canonical doc with the listed coders' layers merged in, as one update. */
   readMergedLayers(transcriptId: string, coderIds: string[]): Promise<Uint8Array>
+  /**
+   * Runs `onDocChanged` at once for those of the listed rooms (loaded here) that have changes
+   * waiting for it, and waits for runs in progress: call it before reading what the hook derives.
+   */
+  runPendingChanges(rooms: readonly string[]): Promise<void>
   /** Applies a server-side change to a doc; clients see it, and it is stored when the promise resolves. */
   updateDoc(room: string, change: (doc: Y.Doc) => void): Promise<void>
 }
@@ -81,6 +89,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     fanout: options.fanout,
     onDocChanged: options.onDocChanged,
     docChangedDelayMs: options.docChangedDelayMs,
+    docChangedMaxWaitMs: options.docChangedMaxWaitMs,
     persistDelayMs: options.persistDelayMs,
     compactAfterUpdates: options.compactAfterUpdates,
     logger: log,
@@ -211,6 +220,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     readDocState: (room) => hub.readDocState(room),
     readMergedLayers: (transcriptId, coderIds) => hub.readMergedLayers(transcriptId, coderIds),
     updateDoc: (room, change) => hub.updateDoc(room, change),
+    runPendingChanges: (rooms) => hub.runPendingChanges(rooms),
   }
 }
 
