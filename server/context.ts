@@ -30,6 +30,13 @@ export interface LiveDocs {
   readState(room: string): Promise<Uint8Array>
   /** Apply a Yjs update as a forward edit (version restore). */
   applyUpdate(room: string, update: Uint8Array): Promise<void>
+  /**
+   * Writes the codings projection of the project's documents that have changes waiting for it
+   * (live rooms project 300 ms after a pause, or every 20 s while people keep typing). Services
+   * call it before they read codings rows, so what they read includes every edit this server
+   * had received when they asked.
+   */
+  settleCodings(projectId: string): Promise<void>
   /** Close sockets whose grant may have changed (reveal, role change, removal). */
   recheckAccess(): Promise<void>
 }

@@ -144,6 +144,14 @@ export async function startRealtime(ctx: AppContext): Promise<RealtimeHandle> {
       await sync.updateDoc(room, (doc) => Y.applyUpdate(doc, update))
       await reproject(room)
     },
+    async settleCodings(projectId) {
+      const loaded = sync.getLoadedDocNames().filter((room) => {
+        const kind = parseRoom(room)?.kind
+        return kind === 'text' || kind === 'layer'
+      })
+      const projects = await Promise.all(loaded.map(projectOfRoom))
+      await sync.runPendingChanges(loaded.filter((_, i) => projects[i] === projectId))
+    },
     async recheckAccess() {
       await sync.revokeAccess(() => true)
     },

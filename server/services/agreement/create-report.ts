@@ -17,7 +17,7 @@ import { pinSnapshot } from './pinned-snapshot'
 export async function createReport(db: Db, actor: Actor | null, projectId: string, body: unknown, live: LiveDocs | null = null) {
   await requireProjectRole(db, actor, projectId, 'lead')
   const query = parseAgreementQuery(body)
-  const { round, data } = await loadAgreementData(db, actor, projectId, query)
+  const { round, data } = await loadAgreementData(db, actor, projectId, query, live)
   if (!round || !data) throw new ConcordError('conflict', 'There is no revealed round to report on yet.')
   const run = runAgreement(data)
   let next = await run.next()

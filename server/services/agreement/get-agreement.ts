@@ -7,6 +7,7 @@
  * never blocks other requests and the dashboard can show progress (`agreementProgress`). Results
  * are kept per parameters and snapshot: recomputing after an unrelated change is free.
  */
+import type { LiveDocs } from '../../context'
 import type { Db } from '../../../db/client'
 import { computeAgreementSteps, type AgreementResult } from '../../domain/agreement/report'
 import type { Actor } from '../access'
@@ -94,9 +95,9 @@ export async function drain<R>(run: AsyncGenerator<unknown, R>): Promise<R> {
   return next.value
 }
 
-export async function* agreementProgress(db: Db, actor: Actor | null, projectId: string, raw: unknown): AsyncGenerator<AgreementEvent> {
+export async function* agreementProgress(db: Db, actor: Actor | null, projectId: string, raw: unknown, live: Pick<LiveDocs, 'settleCodings'> | null = null): AsyncGenerator<AgreementEvent> {
   const query = parseAgreementQuery(raw)
-  const { round, data } = await loadAgreementData(db, actor, projectId, query)
+  const { round, data } = await loadAgreementData(db, actor, projectId, query, live)
   if (!round || !data) {
     yield { type: 'result', report: noAgreement(query.unit) }
     return
@@ -106,8 +107,8 @@ export async function* agreementProgress(db: Db, actor: Actor | null, projectId:
 }
 
 /** The whole report (what scripts get). */
-export async function getAgreement(db: Db, actor: Actor | null, projectId: string, raw: unknown): Promise<AgreementReport | NoAgreement> {
+export async function getAgreement(db: Db, actor: Actor | null, projectId: string, raw: unknown, live: Pick<LiveDocs, 'settleCodings'> | null = null): Promise<AgreementReport | NoAgreement> {
   let last: AgreementReport | NoAgreement | null = null
-  for await (const e of agreementProgress(db, actor, projectId, raw)) if (e.type === 'result') last = e.report
+  for await (const e of agreementProgress(db, actor, projectId, raw, live)) if (e.type === 'result') last = e.report
   return last!
 }

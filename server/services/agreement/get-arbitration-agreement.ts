@@ -14,6 +14,7 @@
  * The consensus takes part in the comparison as one more rater, `consensus`, on the same
  * transcripts, codes and units as the coders.
  */
+import type { LiveDocs } from '../../context'
 import { and, eq, inArray, isNull } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
 import { codings, disputes, fitStatuses } from '../../../db/schema'
@@ -55,9 +56,9 @@ export function tablesOf(result: AgreementResult): ComparisonTables {
   return { overall: overall as ReliabilityTable, codes }
 }
 
-export async function getArbitrationAgreement(db: Db, actor: Actor | null, projectId: string, raw: unknown): Promise<ArbitrationAgreement | NoAgreement> {
+export async function getArbitrationAgreement(db: Db, actor: Actor | null, projectId: string, raw: unknown, live: Pick<LiveDocs, 'settleCodings'> | null = null): Promise<ArbitrationAgreement | NoAgreement> {
   const query = parseAgreementQuery(raw)
-  const { round: loaded, data } = await loadAgreementData(db, actor, projectId, query)
+  const { round: loaded, data } = await loadAgreementData(db, actor, projectId, query, live)
   if (!loaded || !data) return noAgreement(query.unit)
   const before = await drain(reportProgress(projectId, loaded, query, data))
   const input = data.input

@@ -4,6 +4,7 @@
  * codings themselves, so they are shown only to whoever may read the revealed layers: the lead,
  * or the coders when the project allows it.
  */
+import type { LiveDocs } from '../../context'
 import { eq, and, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '../../../db/client'
@@ -21,13 +22,13 @@ const disagreementQuerySchema = agreementQuerySchema.extend({
 
 const contextChars = 80
 
-export async function getDisagreements(db: Db, actor: Actor | null, projectId: string, raw: unknown) {
+export async function getDisagreements(db: Db, actor: Actor | null, projectId: string, raw: unknown, live: Pick<LiveDocs, 'settleCodings'> | null = null) {
   await requireProjectRole(db, actor, projectId)
   const parsed = disagreementQuerySchema.safeParse(raw ?? {})
   if (!parsed.success) throw badInput('Please correct the drill-down parameters.', problemsFromZod(parsed.error.issues))
   const { code, limit, ...query } = parsed.data
   if (query.unit === 'status') throw badInput('The framework-status unit has no passages to show.', [{ path: 'unit', message: 'use span, segment, matched or document' }])
-  const { role, round, data } = await loadAgreementData(db, actor, projectId, { ...query, codes: [code] })
+  const { role, round, data } = await loadAgreementData(db, actor, projectId, { ...query, codes: [code] }, live)
   if (!round || !data) return { round: null, code, passages: [], total: 0 }
   const [project] = await db.select({ settings: projects.settings }).from(projects).where(eq(projects.id, projectId))
   if (!(role === 'lead' || (role === 'coder' && project?.settings.coderSeesRevealed)))

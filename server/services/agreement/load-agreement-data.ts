@@ -4,6 +4,7 @@
  * Blindness: numbers are computed only on revealed rounds, for everyone (the lead included),
  * because agreement figures tell a coder about the others' codings.
  */
+import type { LiveDocs } from '../../context'
 import { and, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
 import { codings, fitStatuses, transcriptTexts } from '../../../db/schema'
@@ -52,13 +53,14 @@ export interface LoadedAgreement {
   data: AgreementData | null
 }
 
-export async function loadAgreementData(db: Db, actor: Actor | null, projectId: string, query: AgreementQuery): Promise<LoadedAgreement> {
+export async function loadAgreementData(db: Db, actor: Actor | null, projectId: string, query: AgreementQuery, live: Pick<LiveDocs, 'settleCodings'> | null = null): Promise<LoadedAgreement> {
   const role = await requireProjectRole(db, actor, projectId)
   const roundId = query.round ?? (await latestRevealedRoundId(db, projectId))
   if (!roundId) return { role, round: null, data: null }
   const round = await loadRound(db, projectId, roundId)
   if (round.state !== 'revealed')
     throw new ConcordError('forbidden', 'Agreement is computed only after the lead reveals the round: before that, the numbers would tell the coders about each other’s codings.')
+  await live?.settleCodings(projectId) // rows include what the live documents have received
 
   const problems: Problem[] = []
   const roundTranscripts = new Set(round.transcripts.map((t) => t.id))

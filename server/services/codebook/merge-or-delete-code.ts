@@ -11,7 +11,9 @@ import { badInput, ConcordError, problemsFromZod } from '../../errors'
 import { layerRoom, textRoom } from '../../realtime-rooms'
 import { requireProjectRole, type Actor } from '../access'
 
-async function roomsUsing(db: Db, projectId: string, codeIds: string[]) {
+async function roomsUsing(db: Db, live: LiveDocs | null, projectId: string, codeIds: string[]) {
+  // A code applied a moment ago in an open document may not be in the rows yet.
+  await live?.settleCodings(projectId)
   const rows = await db
     .selectDistinct({ transcriptId: codings.transcriptId, layer: codings.layer, owner: codings.layerOwner })
     .from(codings)
@@ -49,7 +51,7 @@ export async function deleteCode(db: Db, live: LiveDocs | null, actor: Actor | n
   if (n > 0) {
     if (!live) throw new ConcordError('internal', 'Live documents are not available.')
     const set = new Set(ids)
-    for (const room of await roomsUsing(db, projectId, ids)) await live.mapCodings(room, (c) => (set.has(c.codeId) ? null : c))
+    for (const room of await roomsUsing(db, live, projectId, ids)) await live.mapCodings(room, (c) => (set.has(c.codeId) ? null : c))
   }
   await db.delete(codes).where(and(eq(codes.projectId, projectId), inArray(codes.id, ids)))
   return { deleted: ids.length, codingsRemoved: n }
@@ -65,7 +67,7 @@ export async function mergeCode(db: Db, live: LiveDocs | null, actor: Actor | nu
   const both = await db.select().from(codes).where(and(eq(codes.projectId, projectId), inArray(codes.id, [codeId, intoId])))
   if (both.length !== 2) throw new ConcordError('not_found', 'Both codes must belong to this project.')
   if ((await descendants(db, projectId, codeId)).includes(intoId)) throw badInput('A code cannot be merged into one of its own sub-codes.', [{ path: 'intoId', message: 'descendant' }])
-  const rooms = await roomsUsing(db, projectId, [codeId])
+  const rooms = await roomsUsing(db, live, projectId, [codeId])
   if (rooms.length && !live) throw new ConcordError('internal', 'Live documents are not available.')
   let changed = 0
   for (const room of rooms) changed += await live!.mapCodings(room, (c) => (c.codeId === codeId ? { ...c, codeId: intoId } : c))

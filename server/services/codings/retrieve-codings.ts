@@ -3,6 +3,7 @@
  * around it, filtered by case, respondent role, coder and layer, and never showing what blind
  * coding hides (`coding-visibility.ts`). Reads the projected rows, never the live documents.
  */
+import type { LiveDocs } from '../../context'
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '../../../db/client'
@@ -63,11 +64,12 @@ export function retrievalQueryFromSearch(params: URLSearchParams): Record<string
   return Object.fromEntries([...params.entries()].filter(([, v]) => v !== ''))
 }
 
-export async function retrieveCodings(db: Db, actor: Actor | null, projectId: string, input: unknown) {
+export async function retrieveCodings(db: Db, actor: Actor | null, projectId: string, input: unknown, live: Pick<LiveDocs, 'settleCodings'> | null = null) {
   const role = await requireProjectRole(db, actor, projectId)
   const parsed = retrievalQuerySchema.safeParse(input)
   if (!parsed.success) throw badInput('Please correct the retrieval filters.', problemsFromZod(parsed.error.issues))
   const q = parsed.data
+  await live?.settleCodings(projectId) // rows include what the live documents have received
 
   let codeIds: string[] | null = null
   if (q.codeId) {

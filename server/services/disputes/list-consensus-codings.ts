@@ -3,15 +3,17 @@
  * before arbitration (coder layers against each other) and after it (each coder against the
  * consensus). The consensus is the shared layer: the canonical transcript documents.
  */
+import type { LiveDocs } from '../../context'
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
 import { codings, transcripts } from '../../../db/schema'
 import { requireProjectRole, type Actor } from '../access'
 import { loadRound } from './round-data'
 
-export async function listConsensusCodings(db: Db, actor: Actor | null, projectId: string, roundId: string) {
+export async function listConsensusCodings(db: Db, actor: Actor | null, projectId: string, roundId: string, live: Pick<LiveDocs, 'settleCodings'> | null = null) {
   await requireProjectRole(db, actor, projectId)
   const round = await loadRound(db, projectId, roundId)
+  await live?.settleCodings(projectId) // rows include what the live documents have received
   const docIds = round.documents.map((d) => d.id)
   const lengths = docIds.length ? await db.select({ id: transcripts.id, length: transcripts.charCount }).from(transcripts).where(inArray(transcripts.id, docIds)) : []
   const rows = docIds.length

@@ -44,6 +44,7 @@ export async function refreshDisputesForRound(
 ): Promise<RefreshResult> {
   const round = await loadRound(db, projectId, roundId)
   if (round.state !== 'revealed' || round.coderIds.length < 2 || round.documents.length === 0) return { ...empty }
+  await live?.settleCodings(projectId) // rows include what the live documents have received
   const [project] = await db.select({ settings: projects.settings }).from(projects).where(eq(projects.id, projectId))
   const tolerance = project?.settings.boundaryTolerance ?? 0
   const docIds = round.documents.map((d) => d.id)

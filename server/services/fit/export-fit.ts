@@ -32,7 +32,7 @@ const contentTypes = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 }
 
-export async function exportFit(db: Db, actor: Actor | null, projectId: string, query: unknown, live: Pick<LiveDocs, 'readState'> | null = null): Promise<ExportedFile> {
+export async function exportFit(db: Db, actor: Actor | null, projectId: string, query: unknown, live: Pick<LiveDocs, 'readState' | 'settleCodings'> | null = null): Promise<ExportedFile> {
   const matrix = await getFrameworkMatrix(db, actor, projectId, live)
   const parsed = fitExportQuerySchema.safeParse(query)
   if (!parsed.success) throw badInput('Invalid export request.', problemsFromZod(parsed.error.issues))

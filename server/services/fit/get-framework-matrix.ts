@@ -70,8 +70,9 @@ export interface FrameworkMatrix {
   blindCasesWithCoderStatuses: number
 }
 
-export async function getFrameworkMatrix(db: Db, actor: Actor | null, projectId: string, live: Pick<LiveDocs, 'readState'> | null = null): Promise<FrameworkMatrix> {
+export async function getFrameworkMatrix(db: Db, actor: Actor | null, projectId: string, live: Pick<LiveDocs, 'readState' | 'settleCodings'> | null = null): Promise<FrameworkMatrix> {
   const data = await loadFitData(db, actor, projectId)
+  await live?.settleCodings(projectId) // rows include what the live documents have received
   const [evidence, summaries] = await Promise.all([loadEvidence(db, data), readSummaries(db, live, projectId)])
   const indicators = data.fw.dimensions.flatMap((d) => d.indicators)
 

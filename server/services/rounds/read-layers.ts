@@ -4,6 +4,7 @@
  * included — gets any layer; after it the lead gets them all, a coder all of them only when the
  * project lets coders see revealed layers, otherwise just their own, and a viewer none.
  */
+import type { LiveDocs } from '../../context'
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
 import { codings, projects, transcripts, transcriptTexts } from '../../../db/schema'
@@ -13,10 +14,11 @@ import { findLatestRounds } from '../transcripts/find-rounds'
 import { ownMarks } from '../agreement/load-agreement-data'
 import { loadRound } from './load-round'
 
-export async function readLayers(db: Db, actor: Actor | null, projectId: string, transcriptId: string) {
+export async function readLayers(db: Db, actor: Actor | null, projectId: string, transcriptId: string, live: Pick<LiveDocs, 'settleCodings'> | null = null) {
   const role = await requireProjectRole(db, actor, projectId)
   const [t] = await db.select({ id: transcripts.id, title: transcripts.title }).from(transcripts).where(and(eq(transcripts.id, transcriptId), eq(transcripts.projectId, projectId)))
   if (!t) throw new ConcordError('not_found', 'No such transcript in this project.')
+  await live?.settleCodings(projectId) // rows include what the live documents have received
   const latest = (await findLatestRounds(db, [transcriptId])).get(transcriptId)
   if (!latest) return { transcript: t, round: null, text: '', paragraphs: [], layers: [] }
   if (latest.state === 'blind') throw new ConcordError('forbidden', 'The coders’ layers stay blind until the lead reveals the round.')

@@ -13,7 +13,7 @@ export default async function RetrievalPage({ params, searchParams }: { params: 
   const sp = await searchParams
   const user = await requireUser()
   const actor = { userId: user.id }
-  const { db } = getAppContext()
+  const { db, live } = getAppContext()
   const one = (k: string) => (typeof sp[k] === 'string' ? (sp[k] as string) : '')
   const filters: RetrievalFilters = {
     codeId: one('codeId'),
@@ -34,7 +34,7 @@ export default async function RetrievalPage({ params, searchParams }: { params: 
     ? await retrieveCodings(db, actor, projectId, {
         ...Object.fromEntries(Object.entries(filters).filter(([, v]) => typeof v === 'string' && v !== '')),
         subcodes: filters.subcodes ? '1' : '0',
-      }).catch(() => null)
+      }, live).catch(() => null)
     : null
   return (
     <RetrievalView

@@ -8,6 +8,6 @@ export const dynamic = 'force-dynamic'
 /** `?stream=1`: NDJSON lines `{type:'progress',done,total}` … then `{type:'result',report}` (the dashboard's progress bar). */
 export const GET = route(async ({ ctx, actor, params, req }) => {
   const query = queryFromUrl(req.url)
-  if (new URL(req.url).searchParams.get('stream') !== '1') return getAgreement(ctx.db, actor, params.projectId, query)
-  return ndjsonStream(agreementProgress(ctx.db, actor, params.projectId, query), req.signal)
+  if (new URL(req.url).searchParams.get('stream') !== '1') return getAgreement(ctx.db, actor, params.projectId, query, ctx.live)
+  return ndjsonStream(agreementProgress(ctx.db, actor, params.projectId, query, ctx.live), req.signal)
 })

@@ -3,5 +3,5 @@ import { retrieveCodings, retrievalQueryFromSearch } from '@/server/services/cod
 
 /** Code retrieval: `?codeId=&subcodes=1&caseId=&role=&coderId=&layer=shared|coder&transcriptId=`. */
 export const GET = route(({ ctx, actor, params, req }) =>
-  retrieveCodings(ctx.db, actor, params.projectId, retrievalQueryFromSearch(new URL(req.url).searchParams)),
+  retrieveCodings(ctx.db, actor, params.projectId, retrievalQueryFromSearch(new URL(req.url).searchParams), ctx.live),
 )

@@ -3,4 +3,4 @@ import { queryFromUrl } from '@/server/services/agreement/agreement-query'
 import { getDisagreements } from '@/server/services/agreement/get-disagreements'
 
 export const dynamic = 'force-dynamic'
-export const GET = route(({ ctx, actor, params, req }) => getDisagreements(ctx.db, actor, params.projectId, queryFromUrl(req.url)))
+export const GET = route(({ ctx, actor, params, req }) => getDisagreements(ctx.db, actor, params.projectId, queryFromUrl(req.url), ctx.live))

@@ -14,7 +14,7 @@ export default async function LayersPage({ params, searchParams }: { params: Pro
   const { at } = await searchParams
   const user = await requireUser()
   const { t } = await getT()
-  const { db } = getAppContext()
+  const { db, live } = getAppContext()
   const back = (
     <Link href={`/projects/${projectId}/transcripts/${transcriptId}`} className="small">
       ← {t('agr.layers.back')}
@@ -22,7 +22,7 @@ export default async function LayersPage({ params, searchParams }: { params: Pro
   )
   let data
   try {
-    data = await readLayers(db, { userId: user.id }, projectId, transcriptId)
+    data = await readLayers(db, { userId: user.id }, projectId, transcriptId, live)
   } catch (e) {
     if (e instanceof ConcordError && e.code === 'forbidden')
       return (

@@ -1,0 +1,100 @@
+/**
+ * Readers of the codings rows see every edit the server has received (SYNC19): a live room
+ * projects 300 ms after a pause, or every 20 s while people keep typing, so a service that reads
+ * codings first asks the sync server to write the project's waiting projections. Through the
+ * real wiring (`startRealtime`) with the official y-websocket client; each read happens as soon
+ * as a second client has received the edit, long before the debounce would have fired.
+ */
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import { eq } from 'drizzle-orm'
+import * as Y from 'yjs'
+import * as codingsRoute from '@/app/api/projects/[projectId]/codings/route'
+import { codes } from '../../db/schema'
+import { codeMarkAttrs, codeMarkKey } from '../../server/domain/editor/mark-keys'
+import { projectDoc } from '../../server/domain/editor/project-codings'
+import { startRealtime, type RealtimeHandle } from '../../server/realtime-wiring'
+import { textRoom } from '../../server/realtime-rooms'
+import { deleteCode } from '../../server/services/codebook/merge-or-delete-code'
+import { seedDemo, type DemoResult } from '../../server/services/demo/seed-demo'
+import { createAccessToken } from '../../server/services/tokens/manage-tokens'
+import { importTranscript } from '../../server/services/transcripts/import-transcript'
+import { callRoute, createTestApp, type TestApp } from '../support/test-app'
+import { describeEachBackend } from '../support/test-db'
+import { connectClient, destroyClients, until, whenSynced } from './support'
+
+describeEachBackend('reads of codings rows include what the live documents received', (backend) => {
+  let app: TestApp
+  let demo: DemoResult
+  let realtime: RealtimeHandle
+  let http: Server
+  let base: string
+  let coderToken: string
+  let leadToken: string
+  let room: string
+  let codeIds: string[]
+
+  beforeAll(async () => {
+    app = await createTestApp(backend)
+    demo = await seedDemo(app.ctx.db)
+    coderToken = (await createAccessToken(app.ctx.db, { userId: demo.userIds.coder1 }, { name: 'test' })).token
+    leadToken = (await createAccessToken(app.ctx.db, { userId: demo.userIds.lead }, { name: 'test' })).token
+    const t = await importTranscript(app.ctx.db, { userId: demo.userIds.lead }, demo.projectId, {
+      meta: { title: 'Fresh reads' },
+      text: 'Interviewer: How do you train teachers?\nRespondent: We send them to the factory floor every summer.',
+    })
+    room = textRoom(t.id)
+    codeIds = (await app.ctx.db.select({ id: codes.id }).from(codes).where(eq(codes.projectId, demo.projectId))).map((c) => c.id)
+    realtime = await startRealtime(app.ctx)
+    app.ctx.live = realtime.live
+    http = createServer((_req, res) => res.writeHead(404).end())
+    http.on('upgrade', (req, socket, head) => {
+      if (!realtime.handleUpgrade(req, socket, head)) socket.destroy()
+    })
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+    base = `ws://127.0.0.1:${(http.address() as AddressInfo).port}/collab`
+  })
+  afterEach(() => destroyClients())
+  afterAll(async () => {
+    destroyClients()
+    await realtime?.close()
+    http?.closeAllConnections()
+    await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()))
+    await app?.close()
+  })
+
+  /** coder1 codes `phrase` in the live doc; resolves once another client has it (so the server applied it). */
+  async function codeLive(codeId: string, phrase: string) {
+    const writer = connectClient(base, room, coderToken)
+    const watcher = connectClient(base, room, leadToken)
+    await Promise.all([whenSynced(writer.provider), whenSynced(watcher.provider)])
+    const paragraph = (writer.doc.getXmlFragment('default').get(1) as Y.XmlElement).get(0) as Y.XmlText
+    const plain = (paragraph.toDelta() as { insert: string }[]).map((op) => op.insert).join('') // toString() has the marks as tags
+    const at = plain.indexOf(phrase)
+    expect(at).toBeGreaterThanOrEqual(0)
+    paragraph.format(at, phrase.length, { [codeMarkKey(codeId, demo.userIds.coder1)]: codeMarkAttrs(codeId, demo.userIds.coder1) })
+    await until(watcher.doc, (d) => projectDoc(d.getXmlFragment('default')).codings.some((c) => c.codeId === codeId))
+    return watcher
+  }
+
+  it('code retrieval right after a coder codes a segment lists the segment', async () => {
+    const codeId = codeIds[0]
+    await codeLive(codeId, 'factory floor')
+    const res = await callRoute(codingsRoute, 'GET', {
+      params: { projectId: demo.projectId },
+      token: coderToken,
+      url: `http://localhost/api/projects/${demo.projectId}/codings?codeId=${codeId}&layer=shared`,
+    })
+    expect(res.status).toBe(200)
+    expect(res.body.items.map((i: { text: string }) => i.text)).toContain('factory floor')
+  })
+
+  it('deleting a code right after it was applied removes the new marks from the open document too', async () => {
+    const codeId = codeIds[codeIds.length - 1]
+    const watcher = await codeLive(codeId, 'every summer')
+    const result = await deleteCode(app.ctx.db, app.ctx.live, { userId: demo.userIds.lead }, demo.projectId, codeId, true)
+    expect(result.codingsRemoved).toBeGreaterThan(0)
+    await until(watcher.doc, (d) => !projectDoc(d.getXmlFragment('default')).codings.some((c) => c.codeId === codeId))
+  })
+})
