@@ -14,7 +14,7 @@ import type { Env } from './env'
 import { ProjectEvents } from './events'
 import { startRealtime, type RealtimeHandle } from './realtime-wiring'
 import { seedDemoIfEmpty } from './services/demo/seed-demo'
-import { startVacuumSchedule } from './services/maintenance/vacuum'
+import { databaseLacksAutovacuum, startVacuumSchedule } from './services/maintenance/vacuum'
 
 export interface ConcordServer {
   url: string
@@ -67,8 +67,9 @@ export async function startConcord(env: Env, options: { dev?: boolean; log?: (li
 
   const realtime: RealtimeHandle = await startRealtime(ctx)
   ctx.live = realtime.live
-  // PGlite has no autovacuum of its own (server/services/maintenance/vacuum.ts).
-  const vacuum = dbHandle.kind === 'pglite' ? startVacuumSchedule(ctx.db) : null
+  // PGlite has no autovacuum of its own, and a Postgres may have it switched off (server/services/maintenance/vacuum.ts).
+  const vacuum = (await databaseLacksAutovacuum(ctx.db, dbHandle.kind)) ? startVacuumSchedule(ctx.db) : null
+  if (vacuum && dbHandle.kind === 'postgres') log('Concord: autovacuum is off on this Postgres; Concord vacuums its busy tables every 10 minutes.')
 
   const { default: next } = await import('next')
   const dev = options.dev ?? env.NODE_ENV !== 'production'

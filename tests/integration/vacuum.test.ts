@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import type { DbHandle } from '../../db/client'
 import { createDrizzleDocStore } from '../../server/services/documents/drizzle-doc-store'
-import { startVacuumSchedule, vacuumChurningTables } from '../../server/services/maintenance/vacuum'
+import { databaseLacksAutovacuum, startVacuumSchedule, vacuumChurningTables } from '../../server/services/maintenance/vacuum'
 import { createTestDb, describeEachBackend } from '../support/test-db'
 
 describeEachBackend('vacuum of the churning tables', (backend) => {
@@ -41,6 +41,16 @@ describeEachBackend('vacuum of the churning tables', (backend) => {
     }
     // Without vacuum, each round adds its 300 rows' pages (about 70 kB) to the file for good.
     expect(await logBytes()).toBeLessThanOrEqual(settled + 8192)
+  })
+
+  it('the server vacuums where nothing else does: PGlite, or a Postgres with autovacuum off', async () => {
+    const setting = (await handle.db.execute(sql`select current_setting('autovacuum') as a`)) as unknown as { rows: { a: string }[] }
+    expect(await databaseLacksAutovacuum(handle.db, backend)).toBe(backend === 'pglite' || setting.rows[0].a === 'off')
+    // The setting is server-wide (not one a test may change): both answers, from a database that gives them.
+    const answering = (autovacuum: string) => ({ execute: async () => ({ rows: [{ autovacuum }] }) }) as unknown as typeof handle.db
+    expect(await databaseLacksAutovacuum(answering('off'), 'postgres')).toBe(true)
+    expect(await databaseLacksAutovacuum(answering('on'), 'postgres')).toBe(false)
+    expect(await databaseLacksAutovacuum(answering('on'), 'pglite')).toBe(true)
   })
 
   it('runs on a schedule until stopped', async () => {
