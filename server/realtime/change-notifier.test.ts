@@ -35,6 +35,47 @@ describe('onDocChanged timing', () => {
     notifier.stop()
   })
 
+  it('[SYNC19] tells the hook why it runs: due (timer) or asked (runNow(\'asked\'))', async () => {
+    vi.useFakeTimers()
+    const reasons: string[] = []
+    const notifier = createChangeNotifier({ hook: (reason) => void reasons.push(reason), delayMs: 300, maxWaitMs: 5000, onError: () => {} })
+    notifier.schedule()
+    await notifier.runNow('asked')
+    notifier.schedule()
+    await vi.advanceTimersByTimeAsync(300)
+    expect(reasons).toEqual(['asked', 'due'])
+    notifier.stop()
+  })
+
+  it('[SYNC19] a failed call leaves the change waiting: the next runNow retries it, else the max wait does', async () => {
+    vi.useFakeTimers()
+    const calls: string[] = []
+    const errors: unknown[] = []
+    let fail = true
+    const notifier = createChangeNotifier({
+      hook: (reason) => {
+        calls.push(reason)
+        if (fail) throw new Error('database down')
+      },
+      delayMs: 300,
+      maxWaitMs: 5000,
+      onError: (e) => errors.push(e),
+    })
+    notifier.schedule()
+    await notifier.runNow('asked')
+    expect(errors).toHaveLength(1)
+    await notifier.runNow('asked') // still waiting: tried again at once
+    expect(calls).toEqual(['asked', 'asked'])
+    fail = false
+    await vi.advanceTimersByTimeAsync(4999)
+    expect(calls).toHaveLength(2) // the retry waits for the max wait, not the 300 ms debounce
+    await vi.advanceTimersByTimeAsync(1)
+    expect(calls).toEqual(['asked', 'asked', 'due'])
+    await notifier.runNow('asked')
+    expect(calls).toHaveLength(3) // done: nothing waits any more
+    notifier.stop()
+  })
+
   it('[SYNC19] does not set a new timer for every change of a busy room', async () => {
     vi.useFakeTimers()
     const timers = vi.spyOn(globalThis, 'setTimeout')

@@ -2,18 +2,23 @@
  * Calls a room's `onDocChanged` hook after changes: `delayMs` after the last change, but at most
  * `maxWaitMs` after the first one while edits continue (a plain debounce would never fire during
  * a long typing session), and never twice at once for one room (a slow projection write must not
- * race the next one).
+ * race the next one). A call that fails leaves the change waiting: it is retried at the next
+ * `runNow`, or after `maxWaitMs`.
  */
+
+/** Why the hook runs: its time came (debounce, max wait, unload, close), or a reader asked (`runNow('asked')`). */
+export type ChangeReason = 'due' | 'asked'
+
 export interface ChangeNotifier {
   /** A change happened. */
   schedule(): void
   /** Runs the hook now if a call is pending; resolves when no call is running. */
-  runNow(): Promise<void>
+  runNow(reason?: ChangeReason): Promise<void>
   stop(): void
 }
 
 export function createChangeNotifier(o: {
-  hook: (() => void | Promise<void>) | undefined
+  hook: ((reason: ChangeReason) => void | Promise<void>) | undefined
   delayMs: number
   maxWaitMs: number
   onError: (error: unknown) => void
@@ -23,7 +28,7 @@ export function createChangeNotifier(o: {
   let last = 0
   let running: Promise<void> = Promise.resolve()
 
-  const runNow = (): Promise<void> => {
+  const runNow = (reason: ChangeReason = 'due'): Promise<void> => {
     const hook = o.hook
     if (!timer || !hook) return running
     clearTimeout(timer)
@@ -31,9 +36,15 @@ export function createChangeNotifier(o: {
     since = null
     running = running.then(async () => {
       try {
-        await hook()
+        await hook(reason)
       } catch (error) {
         o.onError(error)
+        // The change is not in what the hook derives: keep it waiting (a reader's runNow retries
+        // at once; otherwise the max wait, so a failing database is not hammered).
+        if (!timer) {
+          since = last = performance.now()
+          arm(o.maxWaitMs)
+        }
       }
     })
     return running
@@ -47,7 +58,7 @@ export function createChangeNotifier(o: {
     timer = setTimeout(() => {
       const left = dueAt() - performance.now()
       if (left > 0) arm(left)
-      else void runNow()
+      else void runNow('due')
     }, Math.max(0, delay))
   }
 

@@ -351,9 +351,9 @@ describe('room hub', () => {
     const hub = makeHub(spy.store, {
       docChangedDelayMs: 60_000, // never by timer in this test
       docChangedMaxWaitMs: 60_000,
-      onDocChanged: async (room, doc) => {
+      onDocChanged: async (room, doc, { asked }) => {
         if (room === 't/T' && transcriptText(doc).startsWith('slow')) await new Promise<void>((r) => (release = r))
-        seen.push(`${room}:${transcriptText(doc).slice(0, 4)}`)
+        seen.push(`${room}:${transcriptText(doc).slice(0, 4)}${asked ? '' : ' (not asked)'}`)
       },
     })
     const a = new SimClient('a')

@@ -35,8 +35,11 @@ export const SERVER_ORIGIN = 'concord:server'
 export interface RoomHubOptions {
   store: DocStore
   fanout?: Fanout
-  /** Called at most every `docChangedDelayMs` (and at least every `docChangedMaxWaitMs` while edits continue). */
-  onDocChanged?: (room: string, doc: Y.Doc) => void | Promise<void>
+  /**
+   * Called `docChangedDelayMs` after the last change, at least every `docChangedMaxWaitMs` while
+   * changes continue, and when `runPendingChanges` asks (then `asked` is true) (SYNC19).
+   */
+  onDocChanged?: (room: string, doc: Y.Doc, info: { asked: boolean }) => void | Promise<void>
   docChangedDelayMs?: number
   docChangedMaxWaitMs?: number
   /** Batch window for store appends (≤ 100 ms; default 100). */
@@ -111,7 +114,7 @@ export function createRoomHub(options: RoomHubOptions) {
     awareness.setLocalState(null)
     const hook = options.onDocChanged
     const changed = createChangeNotifier({
-      hook: hook && (() => hook(name, doc)),
+      hook: hook && ((reason) => hook(name, doc, { asked: reason === 'asked' })),
       delayMs: changedDelay,
       maxWaitMs: changedMaxWait,
       onError: (error) => log.error(`realtime: onDocChanged failed for ${name}`, error),
@@ -297,7 +300,7 @@ export function createRoomHub(options: RoomHubOptions) {
     async runPendingChanges(names: readonly string[]): Promise<void> {
       await Promise.all(names.map((name) => {
         const room = rooms.get(name)
-        return room?.state === 'ready' ? room.changed.runNow() : undefined
+        return room?.state === 'ready' ? room.changed.runNow('asked') : undefined
       }))
     },
 

@@ -24,8 +24,11 @@ export interface SyncServerOptions {
   maxMessageBytes?: number
   /** When given, an upgrade whose `Origin` header is present and not listed is refused (4403). */
   allowedOrigins?: string[]
-  /** Debounced (~300 ms, at most 2 s apart while edits continue) per room, e.g. for the codings projection. */
-  onDocChanged?(room: string, doc: Y.Doc): void | Promise<void>
+  /**
+   * Debounced per room (300 ms after the last change, at most `docChangedMaxWaitMs` apart while
+   * changes continue), e.g. for the codings projection; `asked` when `runPendingChanges` ran it.
+   */
+  onDocChanged?(room: string, doc: Y.Doc, info: { asked: boolean }): void | Promise<void>
   /** Cross-instance fan-out (createRedisFanout when REDIS_URL is set). The caller closes it after `close()`. */
   fanout?: Fanout
   /** URL path prefix; default `/collab`. */
