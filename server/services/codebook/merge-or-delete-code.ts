@@ -11,9 +11,8 @@ import { badInput, ConcordError, problemsFromZod } from '../../errors'
 import { layerRoom, textRoom } from '../../realtime-rooms'
 import { requireProjectRole, type Actor } from '../access'
 
-async function roomsUsing(db: Db, live: LiveDocs | null, projectId: string, codeIds: string[]) {
-  // A code applied a moment ago in an open document may not be in the rows yet.
-  await live?.settleCodings(projectId)
+// Callers settle the live documents first: a code applied a moment ago may not be in the rows yet.
+async function roomsUsing(db: Db, projectId: string, codeIds: string[]) {
   const rows = await db
     .selectDistinct({ transcriptId: codings.transcriptId, layer: codings.layer, owner: codings.layerOwner })
     .from(codings)
@@ -29,8 +28,9 @@ async function descendants(db: Db, projectId: string, codeId: string) {
 }
 
 /** How many codings use a code and its sub-codes (for the delete warning). */
-export async function countCodings(db: Db, actor: Actor | null, projectId: string, codeId: string) {
+export async function countCodings(db: Db, actor: Actor | null, projectId: string, codeId: string, live: Pick<LiveDocs, 'settleCodings'> | null = null) {
   await requireProjectRole(db, actor, projectId)
+  await live?.settleCodings(projectId) // a code applied a moment ago counts too
   const ids = await descendants(db, projectId, codeId)
   const r = await db.select({ n: sql<number>`count(*)::int` }).from(codings).where(and(eq(codings.projectId, projectId), inArray(codings.codeId, ids)))
   return { codings: r[0]?.n ?? 0, codes: ids.length }
@@ -42,7 +42,7 @@ export async function deleteCode(db: Db, live: LiveDocs | null, actor: Actor | n
   const [code] = await db.select().from(codes).where(and(eq(codes.id, codeId), eq(codes.projectId, projectId)))
   if (!code) throw new ConcordError('not_found', 'No such code in this project.')
   const ids = await descendants(db, projectId, codeId)
-  const { codings: n } = await countCodings(db, actor, projectId, codeId)
+  const { codings: n } = await countCodings(db, actor, projectId, codeId, live)
   if (n > 0 && !force) {
     throw new ConcordError('conflict', `"${code.nameZh || code.nameEn}" is used by ${n} codings. Delete with force to remove them too.`, [
       { path: 'force', message: `${n} codings would be removed` },
@@ -51,7 +51,7 @@ export async function deleteCode(db: Db, live: LiveDocs | null, actor: Actor | n
   if (n > 0) {
     if (!live) throw new ConcordError('internal', 'Live documents are not available.')
     const set = new Set(ids)
-    for (const room of await roomsUsing(db, live, projectId, ids)) await live.mapCodings(room, (c) => (set.has(c.codeId) ? null : c))
+    for (const room of await roomsUsing(db, projectId, ids)) await live.mapCodings(room, (c) => (set.has(c.codeId) ? null : c))
   }
   await db.delete(codes).where(and(eq(codes.projectId, projectId), inArray(codes.id, ids)))
   return { deleted: ids.length, codingsRemoved: n }
@@ -67,7 +67,8 @@ export async function mergeCode(db: Db, live: LiveDocs | null, actor: Actor | nu
   const both = await db.select().from(codes).where(and(eq(codes.projectId, projectId), inArray(codes.id, [codeId, intoId])))
   if (both.length !== 2) throw new ConcordError('not_found', 'Both codes must belong to this project.')
   if ((await descendants(db, projectId, codeId)).includes(intoId)) throw badInput('A code cannot be merged into one of its own sub-codes.', [{ path: 'intoId', message: 'descendant' }])
-  const rooms = await roomsUsing(db, live, projectId, [codeId])
+  await live?.settleCodings(projectId)
+  const rooms = await roomsUsing(db, projectId, [codeId])
   if (rooms.length && !live) throw new ConcordError('internal', 'Live documents are not available.')
   let changed = 0
   for (const room of rooms) changed += await live!.mapCodings(room, (c) => (c.codeId === codeId ? { ...c, codeId: intoId } : c))

@@ -5,13 +5,15 @@
  */
 import { and, asc, count, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
+import type { LiveDocs } from '../../context'
 import { codings, rounds } from '../../../db/schema'
 import { requireProjectRole, type Actor } from '../access'
 import { ownMarks } from '../agreement/load-agreement-data'
 import { loadRound } from './load-round'
 
-export async function listRounds(db: Db, actor: Actor | null, projectId: string) {
+export async function listRounds(db: Db, actor: Actor | null, projectId: string, live: Pick<LiveDocs, 'settleCodings'> | null = null) {
   const role = await requireProjectRole(db, actor, projectId)
+  await live?.settleCodings(projectId) // progress counts include what the live documents have received
   const rows = await db.select({ id: rounds.id }).from(rounds).where(eq(rounds.projectId, projectId)).orderBy(asc(rounds.createdAt))
   const out = []
   for (const { id } of rows) {

@@ -18,7 +18,6 @@ export async function readLayers(db: Db, actor: Actor | null, projectId: string,
   const role = await requireProjectRole(db, actor, projectId)
   const [t] = await db.select({ id: transcripts.id, title: transcripts.title }).from(transcripts).where(and(eq(transcripts.id, transcriptId), eq(transcripts.projectId, projectId)))
   if (!t) throw new ConcordError('not_found', 'No such transcript in this project.')
-  await live?.settleCodings(projectId) // rows include what the live documents have received
   const latest = (await findLatestRounds(db, [transcriptId])).get(transcriptId)
   if (!latest) return { transcript: t, round: null, text: '', paragraphs: [], layers: [] }
   if (latest.state === 'blind') throw new ConcordError('forbidden', 'The coders’ layers stay blind until the lead reveals the round.')
@@ -28,6 +27,7 @@ export async function readLayers(db: Db, actor: Actor | null, projectId: string,
   const seesAll = role === 'lead' || (role === 'coder' && (project?.settings.coderSeesRevealed ?? false))
   if (!seesAll && !isCoder) throw new ConcordError('forbidden', 'Only the lead (or, if the lead allows it, the coders) may read the revealed layers.')
   const shown = seesAll ? round.coders : round.coders.filter((c) => c.id === actor!.userId)
+  await live?.settleCodings(projectId) // rows include what the live documents have received
   const rows = await db
     .select({ owner: codings.layerOwner, codeId: codings.codeId, start: codings.start, end: codings.end })
     .from(codings)

@@ -13,8 +13,8 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   const search = await searchParams
   const user = await requireUser()
   const actor = { userId: user.id }
-  const { db } = getAppContext()
-  const [project, rounds] = await Promise.all([getProject(db, actor, projectId), listRounds(db, actor, projectId)])
+  const { db, live } = getAppContext()
+  const [project, rounds] = await Promise.all([getProject(db, actor, projectId), listRounds(db, actor, projectId, live)])
   const codes = await loadCodes(db, projectId)
   const revealed = rounds
     .filter((r) => r.state === 'revealed')

@@ -13,8 +13,8 @@ export default async function RoundsPage({ params }: { params: Promise<{ project
   const { projectId } = await params
   const user = await requireUser()
   const actor = { userId: user.id }
-  const { db } = getAppContext()
-  const [project, rounds, docs, members] = await Promise.all([getProject(db, actor, projectId), listRounds(db, actor, projectId), listDocuments(db, actor, projectId), listMembers(db, actor, projectId)])
+  const { db, live } = getAppContext()
+  const [project, rounds, docs, members] = await Promise.all([getProject(db, actor, projectId), listRounds(db, actor, projectId, live), listDocuments(db, actor, projectId), listMembers(db, actor, projectId)])
   const inRound = new Set(rounds.flatMap((r) => r.transcripts.map((t) => t.id)))
   return (
     <div className="stack agr">
