@@ -11,6 +11,7 @@ import { transcripts } from '../db/schema'
 import type { AppContext, LiveDocs, PlainCoding } from './context'
 import { nodeHeaders, resolveActor } from './auth/actor'
 import { ConcordError } from './errors'
+import { createKeyedThrottle } from './keyed-throttle'
 import { addCodingsToDoc, removeCodingFromDoc } from './domain/editor/build-doc'
 import { projectDoc } from './domain/editor/project-codings'
 import { parseRoom } from './realtime-rooms'
@@ -38,20 +39,22 @@ function originAllowed(req: IncomingMessage, extra: string[]): boolean {
   }
 }
 
-export async function startRealtime(ctx: AppContext): Promise<RealtimeHandle> {
+/** `docChanged*`: when live rooms project their codings (defaults 300 ms after a pause, every 20 s while typing; tests set them). */
+export async function startRealtime(ctx: AppContext, options: { docChangedDelayMs?: number; docChangedMaxWaitMs?: number } = {}): Promise<RealtimeHandle> {
   const { db } = ctx
   const extraOrigins = [ctx.env.NEXTAUTH_URL ? new URL(ctx.env.NEXTAUTH_URL).origin : '', ...ctx.env.CONCORD_ALLOWED_ORIGINS.split(',')]
     .map((s) => s.trim())
     .filter(Boolean)
-  const projectOfTranscript = new Map<string, string>()
+  // transcript → its project, or null once it is known not to exist (ids are never reused)
+  const projectOfTranscript = new Map<string, string | null>()
   const projectOfRoom = async (room: string): Promise<string | null> => {
     const parsed = parseRoom(room)
     if (!parsed) return null
     if (parsed.kind === 'summary') return parsed.projectId
     const cached = projectOfTranscript.get(parsed.transcriptId)
-    if (cached) return cached
+    if (cached !== undefined) return cached
     const rows = await db.select({ projectId: transcripts.projectId }).from(transcripts).where(eq(transcripts.id, parsed.transcriptId))
-    if (rows[0]) projectOfTranscript.set(parsed.transcriptId, rows[0].projectId)
+    projectOfTranscript.set(parsed.transcriptId, rows[0]?.projectId ?? null)
     return rows[0]?.projectId ?? null
   }
 
@@ -64,11 +67,15 @@ export async function startRealtime(ctx: AppContext): Promise<RealtimeHandle> {
     onSaved: (room) => void projectOfRoom(room).then((projectId) => projectId && ctx.events.publish(projectId, 'versions')),
   })
 
+  const publishAskedCodings = createKeyedThrottle(5000, (projectId) => ctx.events.publish(projectId, 'codings'))
+
   const fanout: Fanout | undefined = ctx.env.REDIS_URL ? createRedisFanout({ url: ctx.env.REDIS_URL }) : undefined
 
   const sync = createSyncServer({
     store: createDrizzleDocStore(db),
     fanout,
+    docChangedDelayMs: options.docChangedDelayMs,
+    docChangedMaxWaitMs: options.docChangedMaxWaitMs,
     async authorize(req, room) {
       if (!originAllowed(req, extraOrigins)) throw new ConcordError('forbidden', 'Cross-origin connection refused.')
       const url = new URL(req.url ?? '/', 'http://localhost')
@@ -76,7 +83,7 @@ export async function startRealtime(ctx: AppContext): Promise<RealtimeHandle> {
       const grant = await authorizeRoom(db, actor, room)
       return { userId: grant.userId, mode: grant.mode }
     },
-    async onDocChanged(room, doc) {
+    async onDocChanged(room, doc, { asked }) {
       const projectId = await projectOfRoom(room)
       if (!projectId) return
       // Matrix summaries: pages showing them refetch on 'fit'.
@@ -87,7 +94,11 @@ export async function startRealtime(ctx: AppContext): Promise<RealtimeHandle> {
         await new Promise<void>((resolve) => setImmediate(resolve))
         await saveDocProjection(db, projectId, room, doc)
       })
-      ctx.events.publish(projectId, 'codings')
+      // A run a reader asked for (it reads the rows next) tells other pages at most every 5 s: each
+      // open page that refetches on 'codings' asks again, and while anyone types that would
+      // re-project the project's busy rooms every second.
+      if (asked) publishAskedCodings.call(projectId)
+      else ctx.events.publish(projectId, 'codings')
       // Version history: an automatic checkpoint at most every 10 minutes while it changes.
       await checkpoint(room, doc).catch((e) => console.error('auto checkpoint failed', room, e))
     },
@@ -161,6 +172,7 @@ export async function startRealtime(ctx: AppContext): Promise<RealtimeHandle> {
     handleUpgrade: (req, socket, head) => sync.handleUpgrade(req, socket, head),
     live,
     async close() {
+      publishAskedCodings.stop()
       await sync.close()
       await fanout?.close?.()
     },
