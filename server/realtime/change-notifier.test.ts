@@ -76,6 +76,29 @@ describe('onDocChanged timing', () => {
     notifier.stop()
   })
 
+  it('[SYNC19] a call that fails after stop() (room unloaded) is not retried', async () => {
+    vi.useFakeTimers()
+    let calls = 0
+    let failNow: (() => void) | null = null
+    const notifier = createChangeNotifier({
+      hook: () => {
+        calls++
+        return new Promise<void>((_, reject) => (failNow = () => reject(new Error('database down'))))
+      },
+      delayMs: 300,
+      maxWaitMs: 5000,
+      onError: () => {},
+    })
+    notifier.schedule()
+    const run = notifier.runNow()
+    while (!failNow) await Promise.resolve() // the hook starts a microtask later
+    notifier.stop()
+    ;(failNow as () => void)()
+    await run
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(calls).toBe(1)
+  })
+
   it('[SYNC19] does not set a new timer for every change of a busy room', async () => {
     vi.useFakeTimers()
     const timers = vi.spyOn(globalThis, 'setTimeout')

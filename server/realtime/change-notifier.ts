@@ -27,6 +27,7 @@ export function createChangeNotifier(o: {
   let since: number | null = null
   let last = 0
   let running: Promise<void> = Promise.resolve()
+  let stopped = false
 
   const runNow = (reason: ChangeReason = 'due'): Promise<void> => {
     const hook = o.hook
@@ -41,7 +42,7 @@ export function createChangeNotifier(o: {
         o.onError(error)
         // The change is not in what the hook derives: keep it waiting (a reader's runNow retries
         // at once; otherwise the max wait, so a failing database is not hammered).
-        if (!timer) {
+        if (!timer && !stopped) {
           since = last = performance.now()
           arm(o.maxWaitMs)
         }
@@ -71,6 +72,7 @@ export function createChangeNotifier(o: {
     },
     runNow,
     stop() {
+      stopped = true // a run that fails after this must not set a timer for a room that is gone
       if (timer) clearTimeout(timer)
       timer = null
     },
