@@ -9,15 +9,12 @@
  * - the reveal re-authorizes open sockets, and afterwards the lead reads every layer.
  * Every wait is on an event (sync, close, doc update), never on a timer.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 import { and, eq } from 'drizzle-orm'
 import * as Y from 'yjs'
 import { codings, yjsUpdates } from '../../db/schema'
 import { addCodingsToDoc } from '../../server/domain/editor/build-doc'
 import { projectDoc } from '../../server/domain/editor/project-codings'
-import { startRealtime, type RealtimeHandle } from '../../server/realtime-wiring'
 import { layerRoom, textRoom } from '../../server/realtime-rooms'
 import { seedDemo, type DemoResult } from '../../server/services/demo/seed-demo'
 import { revealRound } from '../../server/services/rounds/reveal-round'
@@ -25,15 +22,14 @@ import { listRounds } from '../../server/services/rounds/list-rounds'
 import { createAccessToken } from '../../server/services/tokens/manage-tokens'
 import { createTestApp, type TestApp } from '../support/test-app'
 import { describeEachBackend } from '../support/test-db'
-import { connectClient, destroyClients, until, untilAwareness, whenClosed, whenSynced } from './support'
+import { connectClient, destroyClients, serveRealtime, until, untilAwareness, whenClosed, whenSynced, type WiredRealtime } from './support'
 
 type Who = 'lead' | 'coder1' | 'coder2' | 'viewer'
 
 describeEachBackend('blind coding over the sync server', (backend) => {
   let app: TestApp
   let demo: DemoResult
-  let realtime: RealtimeHandle
-  let http: Server
+  let server: WiredRealtime
   let base: string
   let roundId: string
   let transcriptId: string
@@ -43,14 +39,8 @@ describeEachBackend('blind coding over the sync server', (backend) => {
     app = await createTestApp(backend)
     demo = await seedDemo(app.ctx.db)
     for (const who of ['lead', 'coder1', 'coder2', 'viewer'] as const) tokens[who] = (await createAccessToken(app.ctx.db, { userId: demo.userIds[who] }, { name: 'test' })).token
-    realtime = await startRealtime(app.ctx)
-    app.ctx.live = realtime.live
-    http = createServer((_req, res) => res.writeHead(404).end())
-    http.on('upgrade', (req, socket, head) => {
-      if (!realtime.handleUpgrade(req, socket, head)) socket.destroy()
-    })
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
-    base = `ws://127.0.0.1:${(http.address() as AddressInfo).port}/collab`
+    server = await serveRealtime(app.ctx)
+    base = server.base
     const blind = (await listRounds(app.ctx.db, { userId: demo.userIds.lead }, demo.projectId)).find((r) => r.state === 'blind')!
     roundId = blind.id
     transcriptId = blind.transcripts[0].id
@@ -58,9 +48,7 @@ describeEachBackend('blind coding over the sync server', (backend) => {
   afterEach(() => destroyClients())
   afterAll(async () => {
     destroyClients()
-    await realtime?.close()
-    http?.closeAllConnections()
-    await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()))
+    await server?.close()
     await app?.close()
   })
 
@@ -125,9 +113,7 @@ describeEachBackend('blind coding over the sync server', (backend) => {
     expect(text(tab.doc)).toBe(original)
     expect(marks(tab.doc).every((m) => m.coderId === id('coder1'))).toBe(true)
     destroyClients()
-    await realtime.close() // flushes every pending update to the database
-    realtime = await startRealtime(app.ctx)
-    app.ctx.live = realtime.live
+    await server.restart() // the close flushes every pending update to the database
 
     const stored = new Y.Doc()
     const canonical = await app.ctx.db.select({ data: yjsUpdates.data }).from(yjsUpdates).where(eq(yjsUpdates.docName, textRoom(transcriptId)))

@@ -5,8 +5,6 @@
  * real wiring (`startRealtime`) with the official y-websocket client. Here rooms project only
  * when asked (the timers are a minute), so a read that did not ask would find nothing.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import * as Y from 'yjs'
@@ -14,7 +12,6 @@ import * as codingsRoute from '@/app/api/projects/[projectId]/codings/route'
 import { codes } from '../../db/schema'
 import { codeMarkAttrs, codeMarkKey } from '../../server/domain/editor/mark-keys'
 import { projectDoc } from '../../server/domain/editor/project-codings'
-import { startRealtime, type RealtimeHandle } from '../../server/realtime-wiring'
 import { textRoom } from '../../server/realtime-rooms'
 import { createCode } from '../../server/services/codebook/edit-codes'
 import { deleteCode, mergeCode } from '../../server/services/codebook/merge-or-delete-code'
@@ -23,13 +20,12 @@ import { createAccessToken } from '../../server/services/tokens/manage-tokens'
 import { importTranscript } from '../../server/services/transcripts/import-transcript'
 import { callRoute, createTestApp, type TestApp } from '../support/test-app'
 import { describeEachBackend } from '../support/test-db'
-import { connectClient, destroyClients, until, whenSynced } from './support'
+import { connectClient, destroyClients, serveRealtime, until, whenSynced, type WiredRealtime } from './support'
 
 describeEachBackend('reads of codings rows include what the live documents received', (backend) => {
   let app: TestApp
   let demo: DemoResult
-  let realtime: RealtimeHandle
-  let http: Server
+  let server: WiredRealtime
   let base: string
   let coderToken: string
   let leadToken: string
@@ -47,21 +43,13 @@ describeEachBackend('reads of codings rows include what the live documents recei
     })
     room = textRoom(t.id)
     codeIds = (await app.ctx.db.select({ id: codes.id }).from(codes).where(eq(codes.projectId, demo.projectId))).map((c) => c.id)
-    realtime = await startRealtime(app.ctx, { docChangedDelayMs: 60_000, docChangedMaxWaitMs: 60_000 })
-    app.ctx.live = realtime.live
-    http = createServer((_req, res) => res.writeHead(404).end())
-    http.on('upgrade', (req, socket, head) => {
-      if (!realtime.handleUpgrade(req, socket, head)) socket.destroy()
-    })
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
-    base = `ws://127.0.0.1:${(http.address() as AddressInfo).port}/collab`
+    server = await serveRealtime(app.ctx, { docChangedDelayMs: 60_000, docChangedMaxWaitMs: 60_000 })
+    base = server.base
   })
   afterEach(() => destroyClients())
   afterAll(async () => {
     destroyClients()
-    await realtime?.close()
-    http?.closeAllConnections()
-    await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()))
+    await server?.close()
     await app?.close()
   })
 

@@ -4,10 +4,13 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import type { AppContext } from '../../server/context'
 import { ConcordError } from '../../server/errors'
+import { startRealtime, type RealtimeHandle } from '../../server/realtime-wiring'
 import { createSyncServer, type SyncServer, type SyncServerOptions } from '../../server/realtime/sync-server'
 import { createMemoryDocStore, type DocStore } from '../../server/realtime/doc-store'
 import type { Grant, Mode } from '../../server/realtime/room-hub'
@@ -39,21 +42,34 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-export async function startServer(options: Partial<SyncServerOptions> & { acl?: Acl } = {}): Promise<TestServer> {
-  const store = options.store ?? createMemoryDocStore()
-  let sync = createSyncServer({ logger: quietLogger, authorize: tokenAuthorize(options.acl ?? {}), ...options, store })
+/** An HTTP server on port 0 that hands WebSocket upgrades to `handleUpgrade` (a refused one is destroyed) and answers 404 to the rest. */
+async function listenForUpgrades(handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean) {
   const http = createServer((_req, res) => {
     res.statusCode = 404
     res.end()
   })
   http.on('upgrade', (req, socket, head) => {
-    if (!sync.handleUpgrade(req, socket, head)) socket.destroy()
+    if (!handleUpgrade(req, socket, head)) socket.destroy()
   })
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
   const { port } = http.address() as AddressInfo
-  const server: TestServer = {
+  return {
     http,
     base: `ws://127.0.0.1:${port}/collab`,
+    async close() {
+      http.closeAllConnections()
+      await new Promise<void>((resolve) => http.close(() => resolve()))
+    },
+  }
+}
+
+export async function startServer(options: Partial<SyncServerOptions> & { acl?: Acl } = {}): Promise<TestServer> {
+  const store = options.store ?? createMemoryDocStore()
+  let sync = createSyncServer({ logger: quietLogger, authorize: tokenAuthorize(options.acl ?? {}), ...options, store })
+  const listener = await listenForUpgrades((req, socket, head) => sync.handleUpgrade(req, socket, head))
+  return {
+    http: listener.http,
+    base: listener.base,
     store,
     get sync() {
       return sync
@@ -63,11 +79,44 @@ export async function startServer(options: Partial<SyncServerOptions> & { acl?: 
     },
     async close() {
       await sync.close()
-      http.closeAllConnections()
-      await new Promise<void>((resolve) => http.close(() => resolve()))
+      await listener.close()
     },
   }
-  return server
+}
+
+export interface WiredRealtime {
+  /** The running wiring (a new one after `restart`). */
+  readonly realtime: RealtimeHandle
+  /** ws://127.0.0.1:<port>/collab */
+  base: string
+  /** Closes the wiring (it writes every pending update) and starts a new one behind the same port, as `ctx.live`. */
+  restart(): Promise<void>
+  close(): Promise<void>
+}
+
+/** Concord's realtime wiring (`startRealtime`: tokens, room authorization, persistence, projection) on port 0, set as `ctx.live`. */
+export async function serveRealtime(ctx: AppContext, options: Parameters<typeof startRealtime>[1] = {}): Promise<WiredRealtime> {
+  const start = async () => {
+    const handle = await startRealtime(ctx, options)
+    ctx.live = handle.live
+    return handle
+  }
+  let realtime = await start()
+  const listener = await listenForUpgrades((req, socket, head) => realtime.handleUpgrade(req, socket, head))
+  return {
+    get realtime() {
+      return realtime
+    },
+    base: listener.base,
+    async restart() {
+      await realtime.close()
+      realtime = await start()
+    },
+    async close() {
+      await realtime.close()
+      await listener.close()
+    },
+  }
 }
 
 const providers = new Set<WebsocketProvider>()
