@@ -381,6 +381,27 @@ describe('room hub', () => {
     expect(seen).toEqual(['t/T:new ', 't/T:slow'])
   })
 
+  it('[SYNC19] a room loaded with rows appended after its last compaction runs onDocChanged once without an edit (a crash left them)', async () => {
+    const spy = await seeded()
+    // What a crashed server leaves: an edit appended to the log, never seen by the hook.
+    const crashed = new Y.Doc()
+    for (const update of (await spy.inner.load('t/T')).updates) Y.applyUpdate(crashed, update)
+    const before = Y.encodeStateVector(crashed)
+    paragraphText(crashed, 0).insert(0, 'after ')
+    await spy.inner.append('t/T', Y.encodeStateAsUpdate(crashed, before))
+    await spy.inner.append('t/U', makeTranscriptUpdate(['compacted room, one row']))
+    const seen: string[] = []
+    const hub = makeHub(spy.store, {
+      docChangedDelayMs: 10,
+      onDocChanged: (room, doc) => void seen.push(`${room}:${transcriptText(doc).slice(0, 6)}`),
+    })
+    const a = new SimClient('a')
+    const b = new SimClient('b')
+    await join(hub, [[a, 't/T', rw('a')], [b, 't/U', rw('b')]])
+    await new Promise((r) => setTimeout(r, 50))
+    expect(seen).toEqual(['t/T:after ']) // t/U had nothing the hook could have missed
+  })
+
   it('[SYNC21] updateDoc changes the doc for connected clients and stores it before resolving', async () => {
     const spy = await seeded()
     const hub = makeHub(spy.store)

@@ -167,6 +167,11 @@ export function createRoomHub(options: RoomHubOptions) {
         onError: (error, what) => log.error(`realtime: ${what} failed for ${room.name}`, error),
       })
       room.state = 'ready'
+      // Rows appended after the last compaction may never have reached onDocChanged: a room is
+      // compacted when it unloads, after its last run, so a tail of rows at load means the
+      // process that wrote them stopped without unloading (a crash, or a kill during a 20 s
+      // backstop). Run the hook once for them, as for a change; a clean unload leaves one row.
+      if (updates.length > 1) room.changed.schedule()
       if (fanout) {
         // Without fan-out the room still works for this instance's clients: log and go on.
         room.fanout = await joinFanout(fanout, {

@@ -14,6 +14,7 @@ import { codeMarkAttrs, codeMarkKey } from '../../server/domain/editor/mark-keys
 import { projectDoc } from '../../server/domain/editor/project-codings'
 import { textRoom } from '../../server/realtime-rooms'
 import { createCode } from '../../server/services/codebook/edit-codes'
+import { createDrizzleDocStore } from '../../server/services/documents/drizzle-doc-store'
 import { deleteCode, mergeCode } from '../../server/services/codebook/merge-or-delete-code'
 import { seedDemo, type DemoResult } from '../../server/services/demo/seed-demo'
 import { createAccessToken } from '../../server/services/tokens/manage-tokens'
@@ -119,5 +120,53 @@ describeEachBackend('reads of codings rows include what the live documents recei
     const watcher = await codeLive(from, 'train teachers')
     await mergeCode(app.ctx.db, app.ctx.live, lead(), demo.projectId, from, { intoId: into })
     await until(watcher.doc, (d) => projectDoc(d.getXmlFragment('default')).codings.some((c) => c.codeId === into && c.text === 'train teachers'))
+  })
+})
+
+describeEachBackend('codings rows after a crash', (backend) => {
+  let app: TestApp
+  let demo: DemoResult
+  let server: WiredRealtime
+  afterAll(async () => {
+    destroyClients()
+    await server?.close()
+    await app?.close()
+  })
+
+  it('a coding the crashed server stored but never projected is in the rows once the transcript is opened again', async () => {
+    app = await createTestApp(backend)
+    demo = await seedDemo(app.ctx.db)
+    const coderToken = (await createAccessToken(app.ctx.db, { userId: demo.userIds.coder1 }, { name: 'test' })).token
+    const t = await importTranscript(app.ctx.db, { userId: demo.userIds.lead }, demo.projectId, {
+      meta: { title: 'Crashed' },
+      text: 'Interviewer: Who teaches the apprentices?\nRespondent: A master craftsman from the partner company.',
+    })
+    const room = textRoom(t.id)
+    const [{ id: codeId }] = await app.ctx.db.select({ id: codes.id }).from(codes).where(eq(codes.projectId, demo.projectId)).limit(1)
+    // What a server that crashed during the 20 s backstop leaves behind: the coding is in the
+    // update log (appended within 100 ms) but its projection never ran.
+    const store = createDrizzleDocStore(app.ctx.db)
+    const doc = new Y.Doc()
+    for (const update of (await store.load(room)).updates) Y.applyUpdate(doc, update)
+    const before = Y.encodeStateVector(doc)
+    const phrase = 'master craftsman'
+    const plainOf = (text: Y.XmlText) => (text.toDelta() as { insert: string }[]).map((op) => op.insert).join('')
+    const paragraph = doc.getXmlFragment('default').toArray()
+      .map((p) => (p as Y.XmlElement).get(0) as Y.XmlText)
+      .find((text) => plainOf(text).includes(phrase))!
+    const at = plainOf(paragraph).indexOf(phrase)
+    paragraph.format(at, phrase.length, { [codeMarkKey(codeId, demo.userIds.coder1)]: codeMarkAttrs(codeId, demo.userIds.coder1) })
+    await store.append(room, Y.encodeStateAsUpdate(doc, before))
+
+    server = await serveRealtime(app.ctx, { docChangedDelayMs: 60_000, docChangedMaxWaitMs: 60_000 })
+    const client = connectClient(server.base, room, coderToken)
+    await whenSynced(client.provider)
+    const res = await callRoute(codingsRoute, 'GET', {
+      params: { projectId: demo.projectId },
+      token: coderToken,
+      url: `http://localhost/api/projects/${demo.projectId}/codings?codeId=${codeId}&layer=shared`,
+    })
+    expect(res.status).toBe(200)
+    expect(res.body.items.map((i: { text: string }) => i.text)).toEqual([phrase])
   })
 })
