@@ -26,6 +26,7 @@ import * as revealRoute from '../../app/api/projects/[projectId]/rounds/[roundId
 import * as layersRoute from '../../app/api/projects/[projectId]/transcripts/[transcriptId]/layers/route'
 import * as agreementRoute from '../../app/api/projects/[projectId]/agreement/route'
 import * as disagreementsRoute from '../../app/api/projects/[projectId]/agreement/disagreements/route'
+import { getDisagreements } from '../../server/services/agreement/get-disagreements'
 import * as reportsRoute from '../../app/api/projects/[projectId]/agreement/reports/route'
 import * as reportRoute from '../../app/api/projects/[projectId]/agreement/reports/[reportId]/route'
 import * as regenerateRoute from '../../app/api/projects/[projectId]/agreement/reports/[reportId]/regenerate/route'
@@ -302,6 +303,14 @@ describeEachBackend('independent rounds and agreement', (backend) => {
       await app.ctx.db.update(projects).set({ settings: { ...(await app.ctx.db.select().from(projects).where(eq(projects.id, projectId)))[0].settings, coderSeesRevealed: false } }).where(eq(projects.id, projectId))
       expect((await get(disagreementsRoute, 'viewer', {}, `round=${revealed.id}&unit=span&code=${code}`)).status).toBe(403)
       expect((await get(disagreementsRoute, 'coder1', {}, `round=${revealed.id}&unit=span&code=${code}`)).status).toBe(403)
+      // Refused before the live rooms are asked to write their codings (work for nothing).
+      const settled: string[] = []
+      const live = { settleCodings: async (id: string) => void settled.push(id) }
+      await expect(getDisagreements(app.ctx.db, { userId: demo.userIds.coder1 }, projectId, { round: revealed.id, unit: 'span', code }, live))
+        .rejects.toMatchObject({ code: 'forbidden' })
+      expect(settled).toEqual([])
+      await getDisagreements(app.ctx.db, { userId: demo.userIds.lead }, projectId, { round: revealed.id, unit: 'span', code }, live)
+      expect(settled).toEqual([projectId])
     })
 
     it('a project without a revealed round answers 200 with round null and what to do', async () => {
