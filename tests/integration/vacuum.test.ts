@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import type { DbHandle } from '../../db/client'
 import { createDrizzleDocStore } from '../../server/services/documents/drizzle-doc-store'
-import { databaseLacksAutovacuum, startVacuumSchedule, vacuumChurningTables } from '../../server/services/maintenance/vacuum'
+import { churningTablesWithAutovacuumOff, databaseLacksAutovacuum, startVacuumSchedule, vacuumChurningTables } from '../../server/services/maintenance/vacuum'
 import { createTestDb, describeEachBackend } from '../support/test-db'
 
 describeEachBackend('vacuum of the churning tables', (backend) => {
@@ -47,10 +47,29 @@ describeEachBackend('vacuum of the churning tables', (backend) => {
     const setting = (await handle.db.execute(sql`select current_setting('autovacuum') as a`)) as unknown as { rows: { a: string }[] }
     expect(await databaseLacksAutovacuum(handle.db, backend)).toBe(backend === 'pglite' || setting.rows[0].a === 'off')
     // The setting is server-wide (not one a test may change): both answers, from a database that gives them.
-    const answering = (autovacuum: string) => ({ execute: async () => ({ rows: [{ autovacuum }] }) }) as unknown as typeof handle.db
+    // (first query: the setting; second: the tables with autovacuum off)
+    const answering = (autovacuum: string, tablesOff: string[] = []) => {
+      const answers = [{ rows: [{ autovacuum }] }, { rows: tablesOff.map((name) => ({ name })) }]
+      return { execute: async () => answers.shift() } as unknown as typeof handle.db
+    }
     expect(await databaseLacksAutovacuum(answering('off'), 'postgres')).toBe(true)
     expect(await databaseLacksAutovacuum(answering('on'), 'postgres')).toBe(false)
+    expect(await databaseLacksAutovacuum(answering('on', ['codings']), 'postgres')).toBe(true)
     expect(await databaseLacksAutovacuum(answering('on'), 'pglite')).toBe(true)
+  })
+
+  it('finds a churning table whose own autovacuum_enabled storage parameter is off', async () => {
+    expect(await churningTablesWithAutovacuumOff(handle.db)).toEqual([])
+    await handle.db.execute(sql`alter table codings set (autovacuum_enabled = off)`)
+    await handle.db.execute(sql`alter table yjs_updates set (autovacuum_enabled = false, fillfactor = 90)`)
+    await handle.db.execute(sql`alter table projects set (autovacuum_enabled = false)`) // not a churning table
+    try {
+      expect(await churningTablesWithAutovacuumOff(handle.db)).toEqual(['codings', 'yjs_updates'])
+      if (backend === 'postgres') expect(await databaseLacksAutovacuum(handle.db, backend)).toBe(true)
+    } finally {
+      for (const table of ['codings', 'yjs_updates', 'projects']) await handle.db.execute(sql.raw(`alter table ${table} reset (autovacuum_enabled, fillfactor)`))
+    }
+    expect(await churningTablesWithAutovacuumOff(handle.db)).toEqual([])
   })
 
   it('runs on a schedule until stopped', async () => {

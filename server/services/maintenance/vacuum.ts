@@ -19,11 +19,26 @@ export async function vacuumChurningTables(db: Db): Promise<void> {
   await db.execute(sql.raw(`vacuum (analyze) ${CHURNING_TABLES.join(', ')}`))
 }
 
-/** Whether nothing but us will vacuum: PGlite never does; a Postgres with `autovacuum = off` neither. */
+/**
+ * Whether nothing but us will vacuum: PGlite never does; a Postgres with `autovacuum = off`
+ * neither, nor for a churning table whose own `autovacuum_enabled` storage parameter is off.
+ */
 export async function databaseLacksAutovacuum(db: Db, kind: 'pglite' | 'postgres'): Promise<boolean> {
   if (kind === 'pglite') return true
   const result = (await db.execute(sql`select current_setting('autovacuum') as autovacuum`)) as unknown as { rows: { autovacuum: string }[] }
-  return result.rows[0]?.autovacuum === 'off'
+  return result.rows[0]?.autovacuum === 'off' || (await churningTablesWithAutovacuumOff(db)).length > 0
+}
+
+/** The churning tables whose `autovacuum_enabled` storage parameter is off (`alter table … set (autovacuum_enabled = false)`). */
+export async function churningTablesWithAutovacuumOff(db: Db): Promise<string[]> {
+  const result = (await db.execute(sql`
+    select c.relname as name
+    from pg_class c cross join lateral unnest(c.reloptions) as o(option)
+    where c.oid in (select to_regclass(t) from unnest(${sql.param([...CHURNING_TABLES])}::text[]) as t)
+      -- Postgres keeps the value as it was written: any spelling of false
+      and lower(o.option) ~ '^autovacuum_enabled=(f|fa|fal|fals|false|of|off|n|no|0)$'
+    order by c.relname`)) as unknown as { rows: { name: string }[] }
+  return result.rows.map((r) => r.name)
 }
 
 export interface VacuumSchedule {
