@@ -107,6 +107,26 @@ describeEachBackend('codings projection writes', (backend) => {
     expect((await handle.db.select().from(codings).where(eq(codings.projectId, other)))).toEqual([])
   })
 
+  it('lets other tasks run between its steps (PGlite would otherwise hold the event loop for the whole projection)', async () => {
+    const text = 'We run joint programs with the park.'
+    let ticks = 0
+    let ticking = true
+    const tick = () => {
+      ticks++
+      if (ticking) setImmediate(tick)
+    }
+    setImmediate(tick)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    ticks = 0
+    try {
+      await saveProjection(handle.db, projectId, textRoom(transcriptId), projectionOf(text, [{ codeId: 'A', coderId: 'u1', start: 0, end: 2 }]))
+    } finally {
+      ticking = false
+    }
+    // Between the rows read and the write at least (a PGlite transaction alone runs in one task: 0).
+    expect(ticks).toBeGreaterThanOrEqual(1)
+  })
+
   it('writes 8,000 codings (80,000 values) at once and then shifts them all', async () => {
     const text = 'x'.repeat(8_010)
     const many = Array.from({ length: 8_000 }, (_, i) => ({ codeId: `K${i % 7}`, coderId: 'u1', start: i, end: i + 3 }))

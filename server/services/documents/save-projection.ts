@@ -119,6 +119,15 @@ function writeProjectionSql(plan: CodingRowsPlan, room: { projectId: string; tra
                 ${array(fresh.map((c) => c.text))}::text[]) as f(id, code_id, coder_id, start, "end", text)`
 }
 
+/**
+ * Lets waiting socket messages through. PGlite runs on this thread and resolves each statement
+ * without returning to the event loop, so a whole projection (the doc walk, then a transaction
+ * of five statements: 10–20 ms in a busy room) was one task that every live message in every
+ * room waited behind (bench/sync's p99 on PGlite). Split where the pieces are about equal. On
+ * Postgres each statement waits for the network anyway; this costs a few microseconds.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+
 export async function saveProjection(db: Db | Tx, projectId: string, room: string, projection: DocProjection): Promise<void> {
   const parsed = parseRoom(room)
   if (!parsed || parsed.kind === 'summary') return
@@ -137,6 +146,7 @@ export async function saveProjection(db: Db | Tx, projectId: string, room: strin
     const own = owner ? projection.codings.filter((c) => c.coderId === owner) : projection.codings
     const stored = await tx.select({ id: codings.id, codeId: codings.codeId, coderId: codings.coderId, start: codings.start, end: codings.end, text: codings.text }).from(codings).where(roomRows)
     const plan = planCodingRows(stored, own)
+    await yieldToEventLoop()
     // Only the canonical room carries the transcript's text (a layer's text is the canonical one).
     const textRow = parsed.kind === 'text'
       ? { text: projection.text, paragraphs: projection.paragraphs.map((p) => ({ start: p.start, end: p.end, speaker: p.speaker })) }
@@ -151,6 +161,7 @@ export async function saveProjection(db: Db | Tx, projectId: string, room: strin
 
 export async function saveDocProjection(db: Db, projectId: string, room: string, doc: Y.Doc): Promise<DocProjection> {
   const projection = projectDoc(doc.getXmlFragment('default'))
+  await yieldToEventLoop()
   await saveProjection(db, projectId, room, projection)
   return projection
 }
