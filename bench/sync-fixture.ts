@@ -7,7 +7,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { Session } from 'node:inspector/promises'
 import { join } from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { constants as perfConstants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
 
 /** Parent → server child. */
 export type ToServer =
@@ -51,6 +51,12 @@ export interface ProcessSample {
   loopP50Ms: number
   loopP99Ms: number
   loopMaxMs: number
+  /** Garbage collections since the process started (cumulative): scavenges of the young generation, full mark-compacts, and their pauses on the main thread (ms). */
+  gcMinor: number
+  gcMajor: number
+  gcPauseMs: number
+  /** V8 heap in use at the sample, MB (what a full collection's marking walks). */
+  heapUsedMb: number
   /** Ours only, cumulative: rows appended to the update log, codings projections written. */
   appends?: number
   projections?: number
@@ -94,6 +100,15 @@ export function startProbe(name: string): { sample(profile?: 'start' | 'stop'): 
   }, 500)
   timer.unref()
   const mb = (bytes: number) => bytes / 1024 / 1024
+  const gc = { minor: 0, major: 0, pauseMs: 0 }
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = (entry as { detail?: { kind?: number } }).detail?.kind
+      if (kind === perfConstants.NODE_PERFORMANCE_GC_MINOR) gc.minor++
+      else if (kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR) gc.major++
+      gc.pauseMs += entry.duration
+    }
+  }).observe({ entryTypes: ['gc'] })
   const profileDir = process.env.BENCH_CPU_PROF_DIR
   let session: Session | null = null
   return {
@@ -122,6 +137,10 @@ export function startProbe(name: string): { sample(profile?: 'start' | 'stop'): 
         loopP50Ms: loop.percentile(50) / 1e6,
         loopP99Ms: loop.percentile(99) / 1e6,
         loopMaxMs: loop.max / 1e6,
+        gcMinor: gc.minor,
+        gcMajor: gc.major,
+        gcPauseMs: gc.pauseMs,
+        heapUsedMb: mb(process.memoryUsage().heapUsed),
       }
       peak = rss
       loop.reset()

@@ -1,7 +1,9 @@
 /**
  * Bench-only entry: the reference y-websocket server, `@y/websocket-server@0.1.1`, exactly as its
  * README wires it (`setupWSConnection` on a `ws` WebSocketServer behind an HTTP server), on port
- * 0, in memory, with no authentication. Started by bench/sync.ts as a child process; before the
+ * 0, with no authentication; in memory, or with its own persistence (y-leveldb, every update
+ * stored as it comes) when `YPERSISTENCE` names a directory, as its README describes. Started by
+ * bench/sync.ts as a child process; before the
  * clients come it fills each room with the same transcript our server starts from (built by the
  * same function as our import), so both servers sync documents of the same size.
  *
@@ -11,7 +13,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import * as Y from 'yjs'
 import { WebSocketServer } from 'ws'
-import { docs, getYDoc, setupWSConnection } from '@y/websocket-server/utils'
+import { docs, getPersistence, getYDoc, setupWSConnection } from '@y/websocket-server/utils'
 import { buildTranscriptDoc } from '../server/domain/editor/build-doc'
 import { parseTurns } from '../server/domain/formats/transcript-text'
 import { benchTranscriptText, startProbe, tellParent, toBase64, type ToServer } from './sync-fixture'
@@ -28,10 +30,18 @@ async function serve() {
   const { port } = http.address() as AddressInfo
   const base = `ws://127.0.0.1:${port}`
   const probe = startProbe('reference')
+  let rooms: string[] = []
 
   const stop = async () => {
     const states: Record<string, string> = {}
-    for (const [name, doc] of docs) states[name] = toBase64(Y.encodeStateAsUpdate(doc))
+    // With y-leveldb, what it stored (as a restarted reference would load it); otherwise its memory.
+    const persistence = getPersistence() as { provider?: { getYDoc(name: string): Promise<Y.Doc> } } | null
+    const stored = persistence?.provider
+    // (With persistence, the reference drops a doc from memory when its last client leaves.)
+    for (const name of rooms) {
+      const doc = stored ? await stored.getYDoc(name) : docs.get(name)
+      if (doc) states[name] = toBase64(Y.encodeStateAsUpdate(doc))
+    }
     for (const ws of wss.clients) ws.terminate()
     http.closeAllConnections()
     await new Promise<void>((resolve) => http.close(() => resolve()))
@@ -40,6 +50,7 @@ async function serve() {
   }
   process.on('message', (message: ToServer) => {
     if (message.type === 'init') {
+      rooms = message.rooms
       message.rooms.forEach((room, r) => {
         const initial = buildTranscriptDoc(parseTurns(benchTranscriptText(r)))
         Y.applyUpdate(getYDoc(room), Y.encodeStateAsUpdate(initial))

@@ -1,13 +1,14 @@
 /**
  * Sync server benchmark (issue 3): our sync server (authenticated, persisting) and the reference
- * y-websocket server `@y/websocket-server@0.1.1` (in memory, no authentication), each under the
+ * y-websocket server `@y/websocket-server@0.1.1` (in memory, no authentication; or with its own
+ * y-leveldb persistence, `--reference-store leveldb`, for context), each under the
  * same load, one after the other, each in its own child process; the clients run in
  * `generators` further child processes (bench/sync-load-worker.ts), each with whole rooms.
  * Prints numbers and ratios; asserts nothing. About seven minutes on an idle 2-core machine.
  *
  *   npx tsx bench/sync.ts [--clients 200] [--rooms 20] [--rate 2] [--seconds 20] [--warmup 25]
  *                         [--marks 0.2] [--users 10] [--grace 30] [--generators 2] [--rounds 3]
- *                         [--only ours|reference] [--cpu-prof]
+ *                         [--only ours|reference] [--reference-store memory|leveldb] [--cpu-prof]
  *
  * Load: `clients` official y-websocket clients spread evenly over `rooms` transcripts, each
  * inserting a short marked-up text at `rate` edits/s (a share `marks` of them with a code mark),
@@ -53,6 +54,11 @@ const numberArg = (name: string, fallback: number) => {
   if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number, got ${value}`)
   return n
 }
+const oneOf = <T extends string>(name: string, values: readonly T[]): T => {
+  const value = argValue(name) ?? values[0]
+  if (!values.includes(value as T)) throw new Error(`--${name} must be one of ${values.join(', ')}, got ${value}`)
+  return value as T
+}
 const options = {
   clients: numberArg('clients', 200),
   rooms: numberArg('rooms', 20),
@@ -65,6 +71,9 @@ const options = {
   generators: numberArg('generators', 2),
   rounds: Math.max(1, Math.round(numberArg('rounds', 3))),
   only: argValue('only') as 'ours' | 'reference' | undefined,
+  // The reference in memory (the default, and the verdict's yardstick), or persisting every
+  // update with its own y-leveldb (YPERSISTENCE), for a like-for-like view of persistence's cost.
+  referenceStore: oneOf('reference-store', ['memory', 'leveldb'] as const),
   cpuProf: process.argv.includes('--cpu-prof'),
 }
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url))
@@ -254,8 +263,17 @@ async function runOurs(): Promise<ServerRun> {
 }
 
 async function runReference(): Promise<ServerRun> {
+  const leveldbDir = options.referenceStore === 'leveldb' ? await mkdtemp(join(tmpdir(), 'concord-bench-leveldb-')) : null
+  try {
+    return await runReferenceWith(leveldbDir)
+  } finally {
+    if (leveldbDir) await rm(leveldbDir, { recursive: true, force: true })
+  }
+}
+
+async function runReferenceWith(leveldbDir: string | null): Promise<ServerRun> {
   const rooms = Array.from({ length: options.rooms }, (_, r) => `t/bench-${r + 1}`)
-  const server = startServer(here('./sync-server-reference.ts'), [])
+  const server = startServer(here('./sync-server-reference.ts'), [], leveldbDir ? { YPERSISTENCE: leveldbDir } : {})
   server.send({ type: 'init', rooms })
   const ready = await server.next('ready')
   // Ids shaped like ours (UUIDs): code marks carry them, so shorter ids would make the
@@ -267,8 +285,11 @@ async function runReference(): Promise<ServerRun> {
   server.send({ type: 'stop' })
   const { states } = await server.next('stopped')
   await server.exit()
-  const storedMissing = rooms.reduce((n, room) => n + countMissing(fromBase64(states[room]), run.load.idsByRoom.get(room) ?? []), 0)
-  return { ...run, databaseCpuMs: null, storedMissing, storedRooms: Object.keys(states).length, note: 'reference: in memory, no authentication, no persistence' }
+  const storedMissing = rooms.reduce((n, room) => n + countMissing(fromBase64(states[room] ?? ''), run.load.idsByRoom.get(room) ?? []), 0)
+  const note = leveldbDir
+    ? 'reference: its own persistence (y-leveldb in YPERSISTENCE: every update stored as it comes; LevelDB runs in the process), no authentication'
+    : 'reference: in memory, no authentication, no persistence'
+  return { ...run, databaseCpuMs: null, storedMissing, storedRooms: Object.keys(states).length, note }
 }
 
 function printTable(runs: ServerRun[]) {
@@ -300,6 +321,10 @@ function printTable(runs: ServerRun[]) {
     ['server peak RSS under load, MB', (r) => Math.max(r.samples[1].peakRssMb, r.samples[2].peakRssMb), (n) => n.toFixed(0), true],
     ['  growth under load, MB', (r) => Math.max(r.samples[1].peakRssMb, r.samples[2].peakRssMb) - r.samples[0].rssMb, (n) => n.toFixed(0), true],
     ['server event loop delay p99, ms', (r) => r.samples[2].loopP99Ms, (n) => n.toFixed(1), true],
+    ['garbage collections, edit phase: scavenges', (r) => r.samples[2].gcMinor - r.samples[1].gcMinor, (n) => n.toFixed(0), true],
+    ['  full mark-compacts', (r) => r.samples[2].gcMajor - r.samples[1].gcMajor, (n) => n.toFixed(0), true],
+    ['  pauses on the main thread, ms', (r) => r.samples[2].gcPauseMs - r.samples[1].gcPauseMs, (n) => n.toFixed(0), true],
+    ['  V8 heap in use at the end, MB', (r) => r.samples[2].heapUsedMb, (n) => n.toFixed(0), true],
     ['lost edits (live, after grace)', (r) => r.load.lostEdits, (n) => n.toFixed(0), false],
     ['  missing deliveries', (r) => r.load.missingDeliveries, (n) => n.toFixed(0), false],
     ['  untimed deliveries', (r) => r.load.untimedDeliveries, (n) => n.toFixed(0), false],
@@ -330,7 +355,7 @@ function printTable(runs: ServerRun[]) {
     }
   }
   const target = targetOf(runs)
-  if (target) console.log(`target (issue 3): ${describeTarget(target)}`)
+  if (target) console.log(`${verdictLabel}: ${describeTarget(target)}`)
 }
 
 interface Target {
@@ -356,6 +381,11 @@ function describeTarget(t: Target): string {
   const verdict = (ok: boolean) => (ok ? 'within' : 'OUTSIDE')
   return `p99 ratio ${t.p99.toFixed(2)}× ${verdict(t.p99 <= 1.3)} 1.3×; CPU ratio ${t.cpu.toFixed(2)}× ${verdict(t.cpu <= 1.3)} 1.3×; lost edits ${t.lost} (target 0)`
 }
+
+/** The issue's yardstick is the reference as it runs by default, in memory; against y-leveldb the ratios are context. */
+const verdictLabel = options.referenceStore === 'leveldb'
+  ? 'against the reference with y-leveldb (context; issue 3 compares with the reference in memory)'
+  : 'target (issue 3)'
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -388,7 +418,7 @@ async function main() {
   if (targets.length > 1) {
     console.log(`\nper round: CPU ratio ${targets.map((t) => `${t.cpu.toFixed(2)}×`).join(', ')}; p99 ratio ${targets.map((t) => `${t.p99.toFixed(2)}×`).join(', ')}`)
     const lost = targets.reduce((n, t) => n + t.lost, 0)
-    console.log(`target (issue 3), median of ${targets.length} rounds: ${describeTarget({ p99: median(targets.map((t) => t.p99)), cpu: median(targets.map((t) => t.cpu)), lost })}`)
+    console.log(`${verdictLabel}, median of ${targets.length} rounds: ${describeTarget({ p99: median(targets.map((t) => t.p99)), cpu: median(targets.map((t) => t.cpu)), lost })}`)
   }
   if (options.cpuProf) console.log(`CPU profiles (last round): ${here('./out/sync-profiles')}`)
 }
