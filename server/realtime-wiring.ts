@@ -83,7 +83,7 @@ export async function startRealtime(ctx: AppContext, options: { docChangedDelayM
       const grant = await authorizeRoom(db, actor, room)
       return { userId: grant.userId, mode: grant.mode }
     },
-    async onDocChanged(room, doc, { asked }) {
+    async onDocChanged(room, doc, { asked, catchUp }) {
       const projectId = await projectOfRoom(room)
       if (!projectId) return
       // Matrix summaries: pages showing them refetch on 'fit'.
@@ -99,8 +99,9 @@ export async function startRealtime(ctx: AppContext, options: { docChangedDelayM
       // re-project the project's busy rooms every second.
       if (asked) publishAskedCodings.call(projectId)
       else ctx.events.publish(projectId, 'codings')
-      // Version history: an automatic checkpoint at most every 10 minutes while it changes.
-      await checkpoint(room, doc).catch((e) => console.error('auto checkpoint failed', room, e))
+      // Version history: an automatic checkpoint at most every 10 minutes while it changes (a
+      // catch-up run after a load is no change: a document nobody edits gets no checkpoints).
+      if (!catchUp) await checkpoint(room, doc).catch((e) => console.error('auto checkpoint failed', room, e))
     },
   })
 

@@ -47,6 +47,31 @@ describe('onDocChanged timing', () => {
     notifier.stop()
   })
 
+  it('[SYNC19] tells the hook whether anything changed since its last run (a catch-up alone did not), and keeps that over a failure', async () => {
+    vi.useFakeTimers()
+    const runs: boolean[] = []
+    let fail = false
+    const notifier = createChangeNotifier({
+      hook: (_reason, changed) => {
+        runs.push(changed)
+        if (fail) throw new Error('database down')
+      },
+      delayMs: 300, maxWaitMs: 5000, onError: () => {},
+    })
+    notifier.schedule('catch-up')
+    await notifier.runNow()
+    notifier.schedule('catch-up')
+    notifier.schedule()
+    await notifier.runNow()
+    fail = true
+    notifier.schedule()
+    await notifier.runNow()
+    fail = false
+    await notifier.runNow() // the retry of the failed run: still a change
+    expect(runs).toEqual([false, true, true, true])
+    notifier.stop()
+  })
+
   it('[SYNC19] a failed call leaves the change waiting: the next runNow retries it, else the max wait does', async () => {
     vi.useFakeTimers()
     const calls: string[] = []

@@ -10,15 +10,19 @@
 export type ChangeReason = 'due' | 'asked'
 
 export interface ChangeNotifier {
-  /** A change happened. */
-  schedule(): void
+  /**
+   * A change happened; or (`'catch-up'`) the hook should run once for what it may have missed
+   * although nothing changed here (a room loaded with an unprojected tail in its log).
+   */
+  schedule(what?: 'change' | 'catch-up'): void
   /** Runs the hook now if a call is pending; resolves when no call is running. */
   runNow(reason?: ChangeReason): Promise<void>
   stop(): void
 }
 
 export function createChangeNotifier(o: {
-  hook: ((reason: ChangeReason) => void | Promise<void>) | undefined
+  /** `changed`: a change was scheduled since the last successful run (false for a catch-up only). */
+  hook: ((reason: ChangeReason, changed: boolean) => void | Promise<void>) | undefined
   delayMs: number
   maxWaitMs: number
   onError: (error: unknown) => void
@@ -28,6 +32,7 @@ export function createChangeNotifier(o: {
   let last = 0
   let running: Promise<void> = Promise.resolve()
   let stopped = false
+  let changedSinceRun = false
 
   const runNow = (reason: ChangeReason = 'due'): Promise<void> => {
     const hook = o.hook
@@ -35,11 +40,14 @@ export function createChangeNotifier(o: {
     clearTimeout(timer)
     timer = null
     since = null
+    const changed = changedSinceRun
+    changedSinceRun = false
     running = running.then(async () => {
       try {
-        await hook(reason)
+        await hook(reason, changed)
       } catch (error) {
         o.onError(error)
+        changedSinceRun ||= changed
         // The change is not in what the hook derives: keep it waiting (a reader's runNow retries
         // at once; otherwise the max wait, so a failing database is not hammered).
         if (!timer && !stopped) {
@@ -64,8 +72,9 @@ export function createChangeNotifier(o: {
   }
 
   return {
-    schedule() {
+    schedule(what = 'change') {
       if (!o.hook) return
+      if (what === 'change') changedSinceRun = true
       last = performance.now() // monotonic: a wall-clock step back must not hold the hook
       since ??= last
       if (!timer) arm(dueAt() - last)

@@ -41,7 +41,8 @@ export function createDocWriter(o: DocWriterOptions): DocWriter {
   let pending: Uint8Array[] = []
   let retryTimer: ReturnType<typeof setTimeout> | null = null
   let rows = o.storedRows
-  let appendedSinceCompaction = false
+  // Rows beyond the snapshot at load are a tail to compact at the next settle, appended to or not.
+  let appendedSinceCompaction = o.storedRows > 1
   let stopped = false
 
   const run = createSerialQueue()

@@ -381,7 +381,7 @@ describe('room hub', () => {
     expect(seen).toEqual(['t/T:new ', 't/T:slow'])
   })
 
-  it('[SYNC19] a room loaded with rows appended after its last compaction runs onDocChanged once without an edit (a crash left them)', async () => {
+  it('[SYNC19] a room loaded with rows appended after its last compaction runs onDocChanged once as a catch-up (a crash left them)', async () => {
     const spy = await seeded()
     // What a crashed server leaves: an edit appended to the log, never seen by the hook.
     const crashed = new Y.Doc()
@@ -390,16 +390,45 @@ describe('room hub', () => {
     paragraphText(crashed, 0).insert(0, 'after ')
     await spy.inner.append('t/T', Y.encodeStateAsUpdate(crashed, before))
     await spy.inner.append('t/U', makeTranscriptUpdate(['compacted room, one row']))
+    await spy.inner.append('m/P/plain', makeTranscriptUpdate(['a plain doc']))
+    await spy.inner.append('m/P/plain', makeTranscriptUpdate(['with a tail']))
     const seen: string[] = []
     const hub = makeHub(spy.store, {
-      docChangedDelayMs: 10,
-      onDocChanged: (room, doc) => void seen.push(`${room}:${transcriptText(doc).slice(0, 6)}`),
+      docChangedDelayMs: 60_000, // runs only when asked here
+      docChangedMaxWaitMs: 60_000,
+      onDocChanged: (room, doc, { catchUp }) => void seen.push(`${room}:${transcriptText(doc).slice(0, 7)}${catchUp ? ' (catch-up)' : ''}`),
     })
     const a = new SimClient('a')
     const b = new SimClient('b')
-    await join(hub, [[a, 't/T', rw('a')], [b, 't/U', rw('b')]])
-    await new Promise((r) => setTimeout(r, 50))
-    expect(seen).toEqual(['t/T:after ']) // t/U had nothing the hook could have missed
+    const c = new SimClient('c')
+    await join(hub, [[a, 't/T', rw('a')], [b, 't/U', rw('b')], [c, 'm/P/plain', rw('c')]])
+    await hub.runPendingChanges(['t/T', 't/U', 'm/P/plain'])
+    // t/U had nothing the hook could have missed; a plain doc's hook reads the live doc.
+    expect(seen).toEqual(['t/T:after I (catch-up)'])
+    paragraphText(a.doc, 0).insert(0, 'x')
+    flushAll([a])
+    await hub.runPendingChanges(['t/T'])
+    expect(seen).toEqual(['t/T:after I (catch-up)', 't/T:xafter '])
+
+    // The tail is compacted when the room unloads, edited or not: the next load has no catch-up.
+    a.disconnect()
+    while (hub.getLoadedDocNames().includes('t/T')) await settle()
+    expect((await spy.inner.load('t/T')).updates).toHaveLength(1)
+    const again = new SimClient('again')
+    await join(hub, [[again, 't/T', rw('again')]])
+    await hub.runPendingChanges(['t/T'])
+    expect(seen).toHaveLength(2)
+  })
+
+  it('[SYNC15] a room loaded with a tail and never edited is compacted when it unloads', async () => {
+    const spy = await seeded()
+    await spy.inner.append('t/T', makeTranscriptUpdate(['a second row']))
+    const hub = makeHub(spy.store)
+    const a = new SimClient('a')
+    await join(hub, [[a, 't/T', rw('a')]])
+    a.disconnect()
+    await spy.completed('compact', 't/T')
+    expect((await spy.inner.load('t/T')).updates).toHaveLength(1)
   })
 
   it('[SYNC21] updateDoc changes the doc for connected clients and stores it before resolving', async () => {

@@ -39,7 +39,7 @@ export interface RoomHubOptions {
    * Called `docChangedDelayMs` after the last change, at least every `docChangedMaxWaitMs` while
    * changes continue, and when `runPendingChanges` asks (then `asked` is true) (SYNC19).
    */
-  onDocChanged?: (room: string, doc: Y.Doc, info: { asked: boolean }) => void | Promise<void>
+  onDocChanged?: (room: string, doc: Y.Doc, info: { asked: boolean; catchUp: boolean }) => void | Promise<void>
   docChangedDelayMs?: number
   docChangedMaxWaitMs?: number
   /** Batch window for store appends (≤ 100 ms; default 100). */
@@ -114,7 +114,7 @@ export function createRoomHub(options: RoomHubOptions) {
     awareness.setLocalState(null)
     const hook = options.onDocChanged
     const changed = createChangeNotifier({
-      hook: hook && ((reason) => hook(name, doc, { asked: reason === 'asked' })),
+      hook: hook && ((reason, changed) => hook(name, doc, { asked: reason === 'asked', catchUp: !changed })),
       delayMs: changedDelay,
       maxWaitMs: changedMaxWait,
       onError: (error) => log.error(`realtime: onDocChanged failed for ${name}`, error),
@@ -170,8 +170,11 @@ export function createRoomHub(options: RoomHubOptions) {
       // Rows appended after the last compaction may never have reached onDocChanged: a room is
       // compacted when it unloads, after its last run, so a tail of rows at load means the
       // process that wrote them stopped without unloading (a crash, or a kill during a 20 s
-      // backstop). Run the hook once for them, as for a change; a clean unload leaves one row.
-      if (updates.length > 1) room.changed.schedule()
+      // backstop), or another instance held the compaction lock. Run the hook once for them
+      // (`catchUp`: nothing changed here); the writer compacts the tail at this room's unload,
+      // so the next load does not do it again. Transcript and layer rooms only: what the hook
+      // derives from summaries is read from the live doc.
+      if (updates.length > 1 && room.kind.kind !== 'plain') room.changed.schedule('catch-up')
       if (fanout) {
         // Without fan-out the room still works for this instance's clients: log and go on.
         room.fanout = await joinFanout(fanout, {

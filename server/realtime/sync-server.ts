@@ -26,9 +26,11 @@ export interface SyncServerOptions {
   allowedOrigins?: string[]
   /**
    * Debounced per room (300 ms after the last change, at most `docChangedMaxWaitMs` apart while
-   * changes continue), e.g. for the codings projection; `asked` when `runPendingChanges` ran it.
+   * changes continue), e.g. for the codings projection; `asked` when `runPendingChanges` ran it;
+   * `catchUp` when nothing changed since the last run and it runs for an unprojected tail the room
+   * loaded with (SYNC19).
    */
-  onDocChanged?(room: string, doc: Y.Doc, info: { asked: boolean }): void | Promise<void>
+  onDocChanged?(room: string, doc: Y.Doc, info: { asked: boolean; catchUp: boolean }): void | Promise<void>
   /** Cross-instance fan-out (createRedisFanout when REDIS_URL is set). The caller closes it after `close()`. */
   fanout?: Fanout
   /** URL path prefix; default `/collab`. */
