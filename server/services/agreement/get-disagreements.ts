@@ -24,14 +24,14 @@ const contextChars = 80
 
 export async function getDisagreements(db: Db, actor: Actor | null, projectId: string, raw: unknown, live: Pick<LiveDocs, 'settleCodings'> | null = null) {
   const role = await requireProjectRole(db, actor, projectId)
-  // Refused before loading (and settling the live rooms' codings): that work would be wasted.
-  const [project] = await db.select({ settings: projects.settings }).from(projects).where(eq(projects.id, projectId))
-  if (!(role === 'lead' || (role === 'coder' && project?.settings.coderSeesRevealed)))
-    throw new ConcordError('forbidden', 'The disagreeing passages show the coders’ codings: only the lead (or, if the lead allows it, the coders) may open them.')
   const parsed = disagreementQuerySchema.safeParse(raw ?? {})
   if (!parsed.success) throw badInput('Please correct the drill-down parameters.', problemsFromZod(parsed.error.issues))
   const { code, limit, ...query } = parsed.data
   if (query.unit === 'status') throw badInput('The framework-status unit has no passages to show.', [{ path: 'unit', message: 'use span, segment, matched or document' }])
+  // Refused before loading (and settling the live rooms' codings): that work would be wasted.
+  const [project] = await db.select({ settings: projects.settings }).from(projects).where(eq(projects.id, projectId))
+  if (!(role === 'lead' || (role === 'coder' && project?.settings.coderSeesRevealed)))
+    throw new ConcordError('forbidden', 'The disagreeing passages show the coders’ codings: only the lead (or, if the lead allows it, the coders) may open them.')
   const { round, data } = await loadAgreementData(db, actor, projectId, { ...query, codes: [code] }, live)
   if (!round || !data) return { round: null, code, passages: [], total: 0 }
 
