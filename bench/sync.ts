@@ -76,6 +76,8 @@ const options = {
   referenceStore: oneOf('reference-store', ['memory', 'leveldb'] as const),
   cpuProf: process.argv.includes('--cpu-prof'),
 }
+// The reference reads YPERSISTENCE at start: one left in the shell must not make "memory" persist.
+if (options.referenceStore === 'memory') delete process.env.YPERSISTENCE
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url))
 
 interface ServerRun {
