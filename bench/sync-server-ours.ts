@@ -89,6 +89,7 @@ async function serve() {
     events: new ProjectEvents(),
   }
   const realtime = await startRealtime(ctx)
+  await realtime.caughtUp // rooms earlier runs left with tails are projected before the clients come
   ctx.live = realtime.live
   const http = createServer((_req, res) => res.writeHead(404).end())
   http.on('upgrade', (req, socket, head) => {

@@ -24,6 +24,8 @@ import { authorizeRoom } from './services/realtime/authorize-room'
 export interface RealtimeHandle {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean
   live: LiveDocs
+  /** Resolves when the rooms left with unprojected changes at start are projected (logged, never rejects). */
+  caughtUp: Promise<void>
   close(): Promise<void>
 }
 
@@ -97,7 +99,8 @@ export async function startRealtime(ctx: AppContext, options: { docChangedDelayM
       // A run a reader asked for (it reads the rows next) tells other pages at most every 5 s: each
       // open page that refetches on 'codings' asks again, and while anyone types that would
       // re-project the project's busy rooms every second.
-      if (asked) publishAskedCodings.call(projectId)
+      // The catch-up at start (one run per room left with a tail) goes the same way: one event.
+      if (asked || catchUp) publishAskedCodings.call(projectId)
       else ctx.events.publish(projectId, 'codings')
       // Version history: an automatic checkpoint at most every 10 minutes while it changes (a
       // catch-up run after a load is no change: a document nobody edits gets no checkpoints).
@@ -169,12 +172,22 @@ export async function startRealtime(ctx: AppContext, options: { docChangedDelayM
     },
   }
 
+  // Codings a process wrote to the update log but never projected (it crashed, or was killed
+  // during a 20 s backstop) reach the rows now, not when someone next opens the transcript:
+  // statistics read the rows. In the background: the server serves meanwhile.
+  const caughtUp = sync.catchUpStoredRooms().then(
+    (rooms) => void (rooms.length > 0 && console.log(`realtime: projected ${rooms.length} document(s) left with unprojected changes`)),
+    (error) => console.error('realtime: catching up stored documents failed', error),
+  )
+
   return {
     handleUpgrade: (req, socket, head) => sync.handleUpgrade(req, socket, head),
     live,
+    caughtUp,
     async close() {
       publishAskedCodings.stop()
       await sync.close()
+      await caughtUp
       await fanout?.close?.()
     },
   }

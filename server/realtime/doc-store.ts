@@ -17,13 +17,18 @@ export interface DocStore {
    * compactions, or a compaction and an append, of one room at the same time within a process.
    */
   compact(room: string, state: Uint8Array): Promise<void>
+  /**
+   * Rooms stored as more than one update (a snapshot or first row, and appends after it): what
+   * a process that stopped without unloading a room leaves (SYNC19's catch-up). Optional.
+   */
+  roomsWithTails?(): Promise<string[]>
 }
 
 /**
  * A DocStore in process memory, for tests and throwaway demos. It copies bytes in and out, so a
  * caller that reuses its buffers cannot change what was stored.
  */
-export function createMemoryDocStore(): DocStore & { rooms(): string[] } {
+export function createMemoryDocStore(): DocStore & { rooms(): string[]; roomsWithTails(): Promise<string[]> } {
   const rows = new Map<string, Uint8Array[]>()
   return {
     async load(room) {
@@ -39,6 +44,9 @@ export function createMemoryDocStore(): DocStore & { rooms(): string[] } {
     },
     rooms() {
       return [...rows.keys()]
+    },
+    async roomsWithTails() {
+      return [...rows].filter(([, list]) => list.length > 1).map(([room]) => room)
     },
   }
 }

@@ -420,6 +420,29 @@ describe('room hub', () => {
     expect(seen).toHaveLength(2)
   })
 
+  it('[SYNC19] catchUpStoredRooms runs the catch-up of every stored transcript or layer room with a tail, without a client', async () => {
+    const spy = await seeded()
+    await spy.inner.append('t/T', makeTranscriptUpdate(['a tail']))
+    await spy.inner.append('l/T/u1', makeTranscriptUpdate(['layer']))
+    await spy.inner.append('l/T/u1', makeTranscriptUpdate(['layer tail']))
+    await spy.inner.append('t/U', makeTranscriptUpdate(['no tail']))
+    await spy.inner.append('m/P/plain', makeTranscriptUpdate(['plain']))
+    await spy.inner.append('m/P/plain', makeTranscriptUpdate(['plain tail']))
+    const seen: string[] = []
+    const hub = makeHub(spy.store, {
+      docChangedDelayMs: 60_000,
+      docChangedMaxWaitMs: 60_000,
+      onDocChanged: (room, _doc, { catchUp }) => void seen.push(`${room}${catchUp ? ' (catch-up)' : ''}`),
+    })
+    expect((await hub.catchUpStoredRooms()).sort()).toEqual(['l/T/u1', 't/T'])
+    expect(seen.sort()).toEqual(['l/T/u1 (catch-up)', 't/T (catch-up)'])
+    // Each is compacted and unloaded afterwards: the next start finds nothing to do.
+    while (hub.getLoadedDocNames().length > 0) await settle()
+    expect((await spy.inner.load('t/T')).updates).toHaveLength(1)
+    expect(await hub.catchUpStoredRooms()).toEqual([])
+    expect(seen).toHaveLength(2)
+  })
+
   it('[SYNC15] a room loaded with a tail and never edited is compacted when it unloads', async () => {
     const spy = await seeded()
     await spy.inner.append('t/T', makeTranscriptUpdate(['a second row']))

@@ -312,6 +312,30 @@ export function createRoomHub(options: RoomHubOptions) {
       }))
     },
 
+    /**
+     * Runs the catch-up of SYNC19 for every transcript and layer room stored with a tail (a
+     * process stopped without unloading them), one room at a time, without waiting for anyone
+     * to open them: each is loaded, its `onDocChanged` runs, and it is compacted and unloaded.
+     * Resolves to the rooms it caught up. Call once at start.
+     */
+    async catchUpStoredRooms(): Promise<string[]> {
+      const tails = (await store.roomsWithTails?.()) ?? []
+      const done: string[] = []
+      for (const name of tails) {
+        if (closing) break
+        if (parseRoomName(name).kind === 'plain') continue
+        try {
+          await withRoom(name, (room) => room.changed.runNow())
+        } catch (error) {
+          if (closing) break // the server closed meanwhile: the next start catches up
+          log.error(`realtime: could not catch up ${name}`, error) // the others still can
+          continue
+        }
+        done.push(name)
+      }
+      return done
+    },
+
     /** The live doc of a loaded room (diagnostics and tests; change docs through `updateDoc`). */
     getDoc: (name: string): Y.Doc | undefined => {
       const room = rooms.get(name)

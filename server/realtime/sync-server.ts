@@ -76,6 +76,12 @@ export interface SyncServer {
    * waiting for it, and waits for runs in progress: call it before reading what the hook derives.
    */
   runPendingChanges(rooms: readonly string[]): Promise<void>
+  /**
+   * Loads each transcript or layer room that the store holds with a tail (left by a process that
+   * stopped without unloading it), runs its `onDocChanged` once and unloads it (SYNC19). Resolves
+   * to those rooms. Call once at start.
+   */
+  catchUpStoredRooms(): Promise<string[]>
   /** Applies a server-side change to a doc; clients see it, and it is stored when the promise resolves. */
   updateDoc(room: string, change: (doc: Y.Doc) => void): Promise<void>
 }
@@ -226,6 +232,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     readMergedLayers: (transcriptId, coderIds) => hub.readMergedLayers(transcriptId, coderIds),
     updateDoc: (room, change) => hub.updateDoc(room, change),
     runPendingChanges: (rooms) => hub.runPendingChanges(rooms),
+    catchUpStoredRooms: () => hub.catchUpStoredRooms(),
   }
 }
 

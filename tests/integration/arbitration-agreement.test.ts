@@ -55,6 +55,7 @@ describeEachBackend('agreement before and after arbitration', (backend) => {
   beforeAll(async () => {
     app = await createTestApp(backend)
     realtime = await startRealtime(app.ctx)
+    await realtime.caughtUp // the stored rooms it catches up at start, before the test acts
     app.ctx.live = realtime.live
     const f = await makeBlindRound(app, { projectName: 'Before and after', codes: ['A', 'B'], turns })
     ;({ lead, coder1, coder2, viewer, outsider, projectId, roundId, transcriptId, caseId } = f)

@@ -20,6 +20,7 @@ describeEachBackend('versions API', (backend) => {
   beforeAll(async () => {
     app = await createTestApp(backend)
     realtime = await startRealtime(app.ctx)
+    await realtime.caughtUp // the stored rooms it catches up at start, before the test acts
     app.ctx.live = realtime.live
     p = await makeCodingProject(app)
   })

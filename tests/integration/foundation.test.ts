@@ -295,6 +295,7 @@ describeEachBackend('foundation', (backend) => {
     beforeAll(async () => {
       projectId = await newProject()
       realtime = await startRealtime(app.ctx)
+      await realtime.caughtUp // the stored rooms it catches up at start, before the test acts
       app.ctx.live = realtime.live
     })
     afterAll(async () => {

@@ -98,6 +98,7 @@ export interface WiredRealtime {
 export async function serveRealtime(ctx: AppContext, options: Parameters<typeof startRealtime>[1] = {}): Promise<WiredRealtime> {
   const start = async () => {
     const handle = await startRealtime(ctx, options)
+    await handle.caughtUp // tests act on a server that has caught up the stored rooms (SYNC19)
     ctx.live = handle.live
     return handle
   }

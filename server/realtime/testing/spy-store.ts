@@ -27,6 +27,7 @@ export function createSpyStore() {
       await inner.append(room, update)
       done('append', room)
     },
+    roomsWithTails: () => inner.roomsWithTails(),
     async compact(room, state) {
       calls.push({ op: 'compact', room })
       compacting++

@@ -98,6 +98,18 @@ export function createDrizzleDocStore(db: Db) {
       })
     },
 
+    /** Rooms stored as more than one update: log rows after the snapshot, plus the snapshot if any, above one. */
+    async roomsWithTails(): Promise<string[]> {
+      const result = (await db.execute(sql`
+        select u.doc_name as room
+        from ${yjsUpdates} u left join ${yjsSnapshots} s on s.doc_name = u.doc_name
+        where u.id > coalesce(s.upto_id, 0)
+        group by u.doc_name, s.doc_name
+        having count(*) + (case when s.doc_name is null then 0 else 1 end) > 1
+        order by u.doc_name`)) as unknown as { rows: { room: string }[] }
+      return result.rows.map((r) => r.room)
+    },
+
     async remove(room: string): Promise<void> {
       await db.delete(yjsUpdates).where(eq(yjsUpdates.docName, room))
       await db.delete(yjsSnapshots).where(eq(yjsSnapshots.docName, room))
