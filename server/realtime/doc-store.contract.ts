@@ -132,6 +132,26 @@ export function runDocStoreContract(name: string, makeStore: () => Promise<DocSt
       expect(textOf(updates)).toBe('abcd')
     })
 
+    it('[SYNC18] a load while the room is being compacted sees everything (the old form or the new, never half of each)', async () => {
+      const store = await makeStore()
+      const room = freshRoom()
+      const doc = new Y.Doc()
+      let expected = ''
+      for (let round = 0; round < 40; round++) {
+        for (const ch of 'abc') {
+          await store.append(room, textUpdate(doc, expected.length, `${ch}${round}`))
+          expected += `${ch}${round}`
+        }
+        // Loads started before, with and after the compaction; on Postgres the pool runs them side by side.
+        const early = store.load(room)
+        const compaction = store.compact(room, Y.encodeStateAsUpdate(doc))
+        const late = [store.load(room), store.load(room), store.load(room)]
+        const loaded = await Promise.all([early, ...late])
+        await compaction
+        for (const { updates } of loaded) expect(textOf(updates)).toBe(expected)
+      }
+    })
+
     it('[SYNC18] [SYNC19] lists the rooms stored as more than one update (the tails a stopped process leaves)', async () => {
       const store = await makeStore()
       if (!store.roomsWithTails) return // optional: a store without it skips the catch-up

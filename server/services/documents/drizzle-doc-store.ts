@@ -3,7 +3,7 @@
  * load = snapshot + later updates; compact replaces everything up to now with one state,
  * in one transaction, so a crash mid-compaction loses nothing.
  */
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm'
+import { and, eq, lte, sql } from 'drizzle-orm'
 import { runDriverStatement, type Db } from '../../../db/client'
 import { yjsSnapshots, yjsUpdates } from '../../../db/schema'
 
@@ -57,15 +57,19 @@ function createGroupAppender(db: Db) {
 export function createDrizzleDocStore(db: Db) {
   const appendRow = createGroupAppender(db)
   return {
+    /**
+     * One statement, so one view of the database: read as two queries, a compaction committing
+     * between them (another instance's, or this one's while a reader loads) left the old snapshot
+     * and the rows after it deleted, and the load lost them (seen in tests/realtime/blindness).
+     */
     async load(room: string): Promise<StoredDoc> {
-      const snap = await db.select().from(yjsSnapshots).where(eq(yjsSnapshots.docName, room)).limit(1)
-      const after = snap[0]?.uptoId ?? 0
-      const rows = await db
-        .select({ data: yjsUpdates.data })
-        .from(yjsUpdates)
-        .where(and(eq(yjsUpdates.docName, room), gt(yjsUpdates.id, after)))
-        .orderBy(asc(yjsUpdates.id))
-      return { updates: [...(snap[0] ? [snap[0].state] : []), ...rows.map((r) => r.data)] }
+      const result = (await db.execute(sql`
+        select 0 as part, 0::bigint as id, s.state as data from ${yjsSnapshots} s where s.doc_name = ${room}
+        union all
+        select 1, u.id, u.data from ${yjsUpdates} u
+        where u.doc_name = ${room} and u.id > coalesce((select upto_id from ${yjsSnapshots} where doc_name = ${room}), 0)
+        order by part, id`)) as unknown as { rows: { data: Uint8Array }[] }
+      return { updates: result.rows.map((r) => r.data) }
     },
 
     append(room: string, update: Uint8Array): Promise<void> {
