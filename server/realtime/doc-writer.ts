@@ -13,7 +13,7 @@ export interface DocWriter {
   enqueue(update: Uint8Array): void
   /** Stores everything enqueued so far; rejects if the store failed (the batch is kept and retried). */
   flush(): Promise<void>
-  /** Flushes, then compacts if anything was appended since the doc was loaded or last compacted. */
+  /** Flushes, then compacts if the room is stored as more than one row (appends since the last compaction, or a tail it loaded with). */
   settle(): Promise<void>
   /** Stops the timers (the clock's tick and the retry). */
   stop(): void
@@ -40,9 +40,9 @@ export interface DocWriterOptions {
 export function createDocWriter(o: DocWriterOptions): DocWriter {
   let pending: Uint8Array[] = []
   let retryTimer: ReturnType<typeof setTimeout> | null = null
+  // Rows stored for the room: more than one is a tail (appends after the snapshot, ours or left
+  // from before this load) that the next settle compacts.
   let rows = o.storedRows
-  // Rows beyond the snapshot at load are a tail to compact at the next settle, appended to or not.
-  let appendedSinceCompaction = o.storedRows > 1
   let stopped = false
 
   const run = createSerialQueue()
@@ -77,7 +77,6 @@ export function createDocWriter(o: DocWriterOptions): DocWriter {
       throw error
     }
     rows++
-    appendedSinceCompaction = true
   }
 
   const compact = async () => {
@@ -94,7 +93,6 @@ export function createDocWriter(o: DocWriterOptions): DocWriter {
       // update is a no-op for Yjs.
       await o.store.compact(o.room, o.readSnapshot())
       rows = 1
-      appendedSinceCompaction = false
     } catch (error) {
       o.onError(error, 'compact')
     } finally {
@@ -120,7 +118,7 @@ export function createDocWriter(o: DocWriterOptions): DocWriter {
     settle: () =>
       flush().then(() =>
         run(async () => {
-          if (appendedSinceCompaction && rows > 1) await compact()
+          if (rows > 1) await compact()
         }),
       ),
     stop() {
